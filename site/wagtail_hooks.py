@@ -1,0 +1,61 @@
+"""Admin wiring for the kernel: the department and calendar snippets, the calendar warning."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CalendarDay, Department
+from .workdays import unconfirmed_years
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "group"
+    menu_label = _("部门")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "short_name", "code", "parent", "phone", "sort_order"]
+    list_filter = ["parent"]
+    list_export = ["name", "short_name", "code", "parent", "address", "phone", "email"]
+    export_filename = "departments"
+    search_fields = ["name", "short_name", "code"]
+    ordering = ["sort_order", "name"]
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_label = _("工作日调整")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["date", "is_working_day", "note"]
+    list_filter = ["is_working_day"]
+    search_fields = ["note"]
+    ordering = ["-date"]
+
+
+register_snippet(DepartmentViewSet)
+register_snippet(CalendarDayViewSet)
+
+
+class UnconfirmedCalendarPanel(Component):
+    """Warns editors that deadlines in a year without the official arrangement are estimates."""
+
+    name = "unconfirmed_calendar"
+    order = 50
+    template_name = "portal/admin/unconfirmed_calendar_panel.html"
+
+    def __init__(self, years):
+        self.years = years
+
+    def get_context_data(self, parent_context):
+        return {"years": self.years}
+
+
+@hooks.register("construct_homepage_panels")
+def add_calendar_warning(request, panels):
+    years = unconfirmed_years()
+    if years:
+        panels.append(UnconfirmedCalendarPanel(years))

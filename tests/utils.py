@@ -1,0 +1,20 @@
+"""Helpers shared by the tests: the page tree every page test starts from."""
+
+from wagtail.models import Page, Site
+
+from portal.factories import HomePageFactory
+
+
+def make_home(**kwargs):
+    """A live home page under the tree root, served by the default site.
+
+    Wagtail's own first migration leaves a welcome page at the root; bootstrap_site removes it,
+    and so does this helper, so that tests see the tree a county site has.
+    """
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, **kwargs)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
