@@ -1,6 +1,7 @@
 """The shared kernel: the base page every public page inherits, the home page, departments,
 site settings and the working-day calendar's editable overrides."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import EntryPointBlock
+from .search.fields import ChineseAutocompleteField, ChineseSearchField
 
 
 class BasePage(Page):
@@ -25,7 +27,17 @@ class BasePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Page's own filter fields, with its text fields replaced by the Chinese-tokenising ones.
+    search_fields = [
+        *(
+            field
+            for field in Page.search_fields
+            if not isinstance(field, index.SearchField | index.AutocompleteField)
+        ),
+        ChineseSearchField("title", boost=2),
+        ChineseAutocompleteField("title"),
+        ChineseSearchField("summary"),
+    ]
 
     class Meta:
         abstract = True
@@ -146,9 +158,9 @@ class Department(index.Indexed, models.Model):
         ),
     ]
     search_fields = [
-        index.SearchField("name"),
-        index.SearchField("short_name"),
-        index.AutocompleteField("name"),
+        ChineseSearchField("name"),
+        ChineseSearchField("short_name"),
+        ChineseAutocompleteField("name"),
         index.FilterField("code"),
     ]
 
@@ -296,3 +308,42 @@ class CalendarDay(models.Model):
     def __str__(self):
         kind = _("上班") if self.is_working_day else _("放假")
         return f"{self.date:%Y-%m-%d} {kind} {self.note}".strip()
+
+
+class StaffProfile(models.Model):
+    """The department a staff user works for: it scopes what they may edit and handle."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        help_text=_("部门投诉处理员、编辑和审核人员只能处理本部门的内容。"),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("department")]
+
+    class Meta:
+        verbose_name = _("工作人员所属部门")
+        verbose_name_plural = _("工作人员所属部门")
+
+    def __str__(self):
+        return f"{self.user} · {self.department or _('未指定部门')}"
+
+
+def user_department(user):
+    """The department of a staff user, or None (anonymous users and users without a profile)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.staff_profile.department
+    except StaffProfile.DoesNotExist:
+        return None

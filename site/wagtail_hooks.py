@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CalendarDay, Department
+from .models import CalendarDay, Department, StaffProfile
 from .workdays import unconfirmed_years
 
 
@@ -59,3 +59,17 @@ def add_calendar_warning(request, panels):
     years = unconfirmed_years()
     if years:
         panels.append(UnconfirmedCalendarPanel(years))
+
+
+class StaffProfileViewSet(SnippetViewSet):
+    model = StaffProfile
+    icon = "user"
+    menu_label = _("工作人员所属部门")
+    menu_order = 320
+    add_to_settings_menu = True
+    list_display = ["user", "department"]
+    list_filter = ["department"]
+    ordering = ["department", "user"]
+
+
+register_snippet(StaffProfileViewSet)
