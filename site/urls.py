@@ -9,12 +9,14 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .captcha import captcha_audio
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("elderly-mode/", views.elderly_mode, name="elderly_mode"),
     path("search/", views.search, name="search"),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("captcha/audio/<str:key>.wav", captcha_audio, name="captcha_audio"),
     path("captcha/", include("captcha.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
