@@ -1,5 +1,7 @@
 """Tests: SQLite unless DATABASE_URL is set, fast hashing, captcha in test mode, mail in memory."""
 
+import warnings
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +14,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "CRITICAL"}}
+
+# The captcha package warns at import that test mode is on; here that is the point.
+warnings.filterwarnings("ignore", message="CAPTCHA_TEST_MODE is enabled", category=RuntimeWarning)

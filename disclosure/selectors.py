@@ -1,0 +1,229 @@
+"""Reads of the disclosure app: the catalogue listing, fee tables and their change log."""
+
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageLogEntry, Site
+
+from portal.models import Department
+
+from .models import DisclosurePage, Topic, Validity, disclosure_page_types
+
+CATALOGUE_PAGE_SIZE = 20
+CATALOGUE_SORTS = {"newest": "-date_published", "oldest": "date_published"}
+LISTING_FIELDS = [
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "content_type_id",
+    "summary",
+    "index_number",
+    "document_number",
+    "date_written",
+    "date_published",
+    "first_published_at",
+    "topic",
+    "validity",
+    "issuing_department__name",
+    "issuing_department__short_name",
+]
+
+
+def _type_choices():
+    return {model._meta.model_name: model for model in disclosure_page_types()}
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_catalogue_filters(params):
+    """The valid filters in `params`; unknown or malformed values are dropped, never an error."""
+    types = _type_choices()
+    filters = {}
+    if params.get("type") in types:
+        filters["type"] = params["type"]
+    department = _int_or_none(params.get("department"))
+    if department and Department.objects.filter(pk=department).exists():
+        filters["department"] = department
+    if params.get("topic") in Topic.values:
+        filters["topic"] = params["topic"]
+    if params.get("validity") in Validity.values:
+        filters["validity"] = params["validity"]
+    year = _int_or_none(params.get("year"))
+    if year and 1949 <= year <= 9999:
+        filters["year"] = year
+    filters["sort"] = params.get("sort") if params.get("sort") in CATALOGUE_SORTS else "newest"
+    return filters
+
+
+def catalogue_items(site_root, filters):
+    """Live, public disclosed pages of the site, filtered; one query whatever the page size."""
+    items = (
+        DisclosurePage.objects.live()
+        .public()
+        .descendant_of(site_root, inclusive=True)
+        .select_related("issuing_department")
+        .only(*LISTING_FIELDS)
+    )
+    if "type" in filters:
+        model = _type_choices()[filters["type"]]
+        items = items.filter(content_type=ContentType.objects.get_for_model(model))
+    if "department" in filters:
+        items = items.filter(issuing_department_id=filters["department"])
+    if "topic" in filters:
+        items = items.filter(topic=filters["topic"])
+    if "validity" in filters:
+        items = items.filter(validity=filters["validity"])
+    if "year" in filters:
+        items = items.filter(date_published__year=filters["year"])
+    order = CATALOGUE_SORTS[filters.get("sort", "newest")]
+    return items.order_by(order, "-pk" if order.startswith("-") else "pk")
+
+
+def type_label(item):
+    """The Chinese name of an item's page type, from the cached content type."""
+    model = ContentType.objects.get_for_id(item.content_type_id).model_class()
+    return model._meta.verbose_name if model else ""
+
+
+def catalogue_rows(items, request):
+    """Plain dicts for exports and templates: no further queries per item."""
+    rows = []
+    for item in items:
+        rows.append(
+            {
+                "title": item.title,
+                "url": item.get_full_url(request),
+                "path": item.get_url(request),
+                "type": str(type_label(item)),
+                "index_number": item.index_number or "",
+                "department": item.issuing_department.name,
+                "document_number": item.document_number,
+                "date_written": item.date_written,
+                "date_published": item.date_published,
+                "topic": str(Topic(item.topic).label) if item.topic in Topic.values else "",
+                "validity": str(Validity(item.validity).label),
+                "summary": item.summary,
+                "first_published_at": item.first_published_at,
+                "pk": item.pk,
+            }
+        )
+    return rows
+
+
+def catalogue_page(index_page, request):
+    """Context for the catalogue page: filters, options and one page of rows."""
+    filters = parse_catalogue_filters(request.GET)
+    site = Site.find_for_request(request)
+    root = site.root_page if site else index_page.get_parent()
+    paginator = Paginator(catalogue_items(root, filters), CATALOGUE_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    query = {
+        key: value for key, value in filters.items() if not (key == "sort" and value == "newest")
+    }
+    return {
+        "filters": filters,
+        "filter_query": "&".join(f"{key}={value}" for key, value in query.items()),
+        "items": page,
+        "rows": catalogue_rows(page.object_list, request),
+        "paginator": paginator,
+        "type_options": [
+            (name, model._meta.verbose_name) for name, model in _type_choices().items()
+        ],
+        "department_options": list(Department.objects.values_list("pk", "name")),
+        "topic_options": Topic.choices,
+        "validity_options": Validity.choices,
+        "year_options": list(range(datetime.date.today().year, 2009, -1)),
+    }
+
+
+# -- fee schedules -----------------------------------------------------------------------------
+
+
+def filter_fee_items(page, params):
+    """The schedule's fee items filtered by words (?q=) and charging department (?department=)."""
+    query = " ".join(params.get("q", "").split())[:100]
+    department = _int_or_none(params.get("department"))
+    items = list(page.items.select_related("charging_department"))
+    if query:
+        items = [
+            item
+            for item in items
+            if all(
+                word in f"{item.name} {item.legal_basis} {item.notes} {item.exemptions}"
+                for word in query.split()
+            )
+        ]
+    if department:
+        items = [item for item in items if item.charging_department_id == department]
+    departments = sorted(
+        {(item.charging_department_id, item.charging_department.name) for item in page.items.all()},
+        key=lambda pair: pair[1],
+    )
+    return items, {"q": query, "department": department, "department_options": departments}
+
+
+def _fee_snapshot(page_object):
+    snapshot = {}
+    for item in page_object.items.all():
+        snapshot[item.pk or item.name] = {
+            name: str(getattr(item, name) or "") for name in item.CHANGE_LOG_FIELDS
+        }
+    return snapshot
+
+
+def fee_change_log(page):
+    """Changes between consecutive publications of the schedule, newest first: which item changed
+    from what to what, on which date."""
+    entries = (
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish", revision__isnull=False)
+        .select_related("revision")
+        .order_by("timestamp", "pk")
+    )
+    from .models import FeeItem
+
+    labels = FeeItem.CHANGE_LOG_FIELDS
+    changes = []
+    previous = None
+    for entry in entries:
+        current = _fee_snapshot(entry.revision.as_object())
+        if previous is not None:
+            date = entry.timestamp
+            for key, fields in current.items():
+                old = previous.get(key)
+                if old is None:
+                    changes.append({"date": date, "item": fields["name"], "change": _("新增项目")})
+                    continue
+                for name, value in fields.items():
+                    if old[name] != value:
+                        changes.append(
+                            {
+                                "date": date,
+                                "item": fields["name"],
+                                "change": _("%(field)s：%(old)s → %(new)s")
+                                % {
+                                    "field": labels[name],
+                                    "old": old[name] or "（空）",
+                                    "new": value or "（空）",
+                                },
+                            }
+                        )
+            for key, fields in previous.items():
+                if key not in current:
+                    changes.append({"date": date, "item": fields["name"], "change": _("取消项目")})
+        previous = current
+    return list(reversed(changes))
