@@ -9,6 +9,8 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from portal.formatting import amount
+
 MIN_TIERS, MAX_TIERS = 3, 5
 
 TIER_LEVELS = [
@@ -45,8 +47,8 @@ class TierStructValue(blocks.StructValue):
         if low is None and high is None:
             return ""
         if low is not None and high is not None and low != high:
-            return f"{low:g}–{high:g} 元"
-        return f"{(high if low is None else low):g} 元"
+            return f"{amount(low)}–{amount(high)} 元"
+        return f"{amount(high if low is None else low)} 元"
 
 
 class DiscretionTierBlock(blocks.StructBlock):
@@ -120,10 +122,10 @@ class OffenceBlock(blocks.StructBlock):
             if low is not None and high is not None and low > high:
                 errors["fine_max"] = ValidationError(_("罚款上限不能低于下限。"))
             if maximum is not None:
-                for name, amount in (("fine_min", low), ("fine_max", high)):
-                    if amount is not None and amount > maximum:
+                for name, fine in (("fine_min", low), ("fine_max", high)):
+                    if fine is not None and fine > maximum:
                         errors[name] = ValidationError(
-                            _("罚款不能超过法定上限 %(max)s 元。") % {"max": f"{maximum:g}"}
+                            _("罚款不能超过法定上限 %(max)s 元。") % {"max": amount(maximum)}
                         )
             if tier.get("penalty_kind") == "fine" and low is None and high is None:
                 errors["fine_max"] = ValidationError(_("处罚种类为罚款时须填写罚款金额。"))

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .api import api_router
 from .captcha import captcha_audio
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("captcha/audio/<str:key>.wav", captcha_audio, name="captcha_audio"),
     path("captcha/", include("captcha.urls")),
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

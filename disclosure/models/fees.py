@@ -12,6 +12,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from portal.formatting import amount
+
 from .base import DisclosurePage
 
 
@@ -181,9 +183,9 @@ class FeeItem(Orderable):
         if self.standard_kind == StandardKind.FORMULA:
             return self.formula
         if self.standard_kind == StandardKind.RANGE and self.amount is not None:
-            return f"{self.amount:g}–{self.amount_max:g} 元{unit}"
+            return f"{amount(self.amount)}–{amount(self.amount_max)} 元{unit}"
         if self.amount is not None:
-            return f"{self.amount:g} 元{unit}"
+            return f"{amount(self.amount)} 元{unit}"
         return ""
 
     def is_valid_on(self, day):

@@ -95,9 +95,7 @@ def test_concurrent_publications_get_distinct_numbers(home):
     catalogue = DisclosureIndexPageFactory(parent=home)
     department = DepartmentFactory()
     pages = [
-        PolicyDocumentPageFactory(
-            parent=catalogue, issuing_department=department, published=False
-        )
+        PolicyDocumentPageFactory(parent=catalogue, issuing_department=department, published=False)
         for _ in range(8)
     ]
     barrier = threading.Barrier(len(pages))
