@@ -14,6 +14,9 @@ from django.utils import timezone
 from portal.factories import DepartmentFactory
 
 from .models import (
+    BulletinIndexPage,
+    BulletinRow,
+    MonthlyBulletinPage,
     ApplicationMaterial,
     DisclosureIndexPage,
     FeeItem,
@@ -179,3 +182,35 @@ class PolicyDocumentPageFactory(PublishedPageFactory):
 
     title = factory.Sequence(lambda n: f"关于做好第{n + 1}项工作的通知")
     body = "<p>各乡镇人民政府、县政府各部门：现将有关事项通知如下。</p>"
+
+
+class BulletinIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = BulletinIndexPage
+
+    title = "月通报"
+    slug = "bulletins"
+    show_in_menus = True
+    summary = "示例县机关效能建设月通报：各部门办件、投诉、明查暗访和问责情况。"
+
+
+class BulletinRowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BulletinRow
+
+    department = factory.SubFactory(DepartmentFactory)
+    stationed_items = 20
+    cases_handled = 100
+    cases_on_time = 98
+
+
+class MonthlyBulletinPageFactory(PublishedPageFactory):
+    class Meta:
+        model = MonthlyBulletinPage
+
+    month = datetime.date(2026, 10, 1)
+    title = factory.LazyAttribute(lambda o: MonthlyBulletinPage.title_for(o.month))
+    slug = factory.LazyAttribute(lambda o: MonthlyBulletinPage.slug_for(o.month))
+    topic = Topic.LABOUR
+    narrative = "<p>本月全县机关效能建设总体平稳。</p>"
+    rows = factory.RelatedFactoryList(BulletinRowFactory, factory_related_name="page", size=2)

@@ -37,3 +37,28 @@ class DisclosurePageForm(WagtailAdminPageForm):
                 _("缺少以下必备要素，不能发布或提交审核：%(items)s。可先保存草稿。")
                 % {"items": "、".join(str(item) for item in missing)},
             )
+
+
+class MonthlyBulletinPageForm(DisclosurePageForm):
+    """The month decides the slug (/bulletins/yyyy-mm/) and, when left empty, the title."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("slug", "title"):
+            if name in self.fields:
+                self.fields[name].required = False
+        if "slug" in self.fields:
+            self.fields["slug"].help_text = _("由通报月份自动生成，例如 2026-11。")
+
+    def clean(self):
+        cleaned = super().clean()
+        month = cleaned.get("month")
+        if month:
+            month = month.replace(day=1)
+            cleaned["month"] = month
+            cleaned["slug"] = self.instance.slug_for(month)
+            if not cleaned.get("title"):
+                cleaned["title"] = self.instance.title_for(month)
+        elif not cleaned.get("title"):
+            self.add_error("title", _("请填写标题或通报月份。"))
+        return cleaned

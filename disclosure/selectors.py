@@ -227,3 +227,59 @@ def fee_change_log(page):
                     changes.append({"date": date, "item": fields["name"], "change": _("取消项目")})
         previous = current
     return list(reversed(changes))
+
+
+# -- monthly bulletins ---------------------------------------------------------------------------
+
+
+def _change(current, previous):
+    if current is None or previous is None:
+        return None
+    return current - previous
+
+
+def bulletin_rows(page):
+    """The bulletin's rows, ranked first (by rank), vetoed and unranked last."""
+    rows = list(page.rows.select_related("department"))
+    return sorted(rows, key=lambda row: (row.rank is None, row.rank or 0, row.sort_order or 0))
+
+
+def bulletin_context(page):
+    """Rows with month-over-month changes, totals and the charts of the bulletin page."""
+    from portal.charts import bar_chart
+
+    rows = bulletin_rows(page)
+    previous = page.previous_bulletin()
+    previous_rows = {}
+    if previous is not None:
+        previous_rows = {row.department_id: row for row in previous.rows.all()}
+    for row in rows:
+        before = previous_rows.get(row.department_id)
+        row.score_change = _change(row.score, before.score if before else None)
+        row.satisfaction_change = _change(
+            row.satisfaction_rate, before.satisfaction_rate if before else None
+        )
+    names = [row.department.short_name or row.department.name for row in rows]
+    return {
+        "rows": rows,
+        "previous_bulletin": previous,
+        "commendations": [n for n in page.notices.all() if n.kind == "commendation"],
+        "criticisms": [n for n in page.notices.all() if n.kind == "criticism"],
+        "score_chart": bar_chart(
+            title=f"{page.month_label}各部门考核得分",
+            items=list(zip(names, [row.score for row in rows], strict=True)),
+            maximum=100,
+        ),
+        "satisfaction_chart": bar_chart(
+            title=f"{page.month_label}各部门投诉满意率",
+            items=list(zip(names, [row.satisfaction_rate for row in rows], strict=True)),
+            maximum=100,
+            unit="%",
+        ),
+        "totals": {
+            "cases_handled": sum(row.cases_handled for row in rows),
+            "complaints_received": sum(row.complaints_received for row in rows),
+            "inspection_findings": sum(row.inspection_findings for row in rows),
+            "cases_decided": sum(row.cases_decided for row in rows),
+        },
+    }

@@ -6,7 +6,13 @@ from wagtail.models import Site
 
 from portal.exports import atom_response, csv_response, json_response, xlsx_response
 
-from .selectors import catalogue_items, catalogue_rows, filter_fee_items, parse_catalogue_filters
+from .selectors import (
+    bulletin_rows,
+    catalogue_items,
+    catalogue_rows,
+    filter_fee_items,
+    parse_catalogue_filters,
+)
 
 EXPORT_LIMIT = 5000
 FEED_LIMIT = 50
@@ -113,3 +119,94 @@ def fee_schedule_export(request, page):
     if fmt == "xlsx":
         return xlsx_response(filename, headers, table, sheet_title="收费项目")
     return csv_response(filename, headers, table)
+
+
+BULLETIN_COLUMNS = [
+    ("rank", "排名"),
+    ("department_name", "部门"),
+    ("stationed_items", "进驻事项数"),
+    ("cases_handled", "办件量"),
+    ("on_time_rate", "按时办结率（%）"),
+    ("complaints_received", "收到投诉"),
+    ("complaints_concluded", "办结投诉"),
+    ("complaints_on_time_rate", "投诉按时办结率（%）"),
+    ("satisfaction_rate", "投诉满意率（%）"),
+    ("views_on_time_rate", "座谈会意见按时答复率（%）"),
+    ("inspection_findings", "明查暗访发现问题"),
+    ("cases_opened", "问责立案"),
+    ("cases_decided", "问责办结"),
+    ("outcomes", "问责结果"),
+    ("veto", "一票否决"),
+    ("score", "考核得分"),
+]
+
+
+def bulletin_export(request, page):
+    """The bulletin's figures as ?format=csv or json."""
+    fmt = request.GET.get("format")
+    if fmt not in ("csv", "json"):
+        raise Http404("不支持的格式")
+    rows = [
+        {
+            key: ("是" if getattr(row, key) else "否") if key == "veto" else getattr(row, key)
+            for key, _label in BULLETIN_COLUMNS
+        }
+        for row in bulletin_rows(page)
+    ]
+    filename = f"月通报-{page.month:%Y-%m}"
+    if fmt == "json":
+        return json_response(
+            filename, {"month": f"{page.month:%Y-%m}", "title": page.title, "rows": rows}
+        )
+    return csv_response(
+        filename,
+        [label for _key, label in BULLETIN_COLUMNS],
+        ([row[key] for key, _label in BULLETIN_COLUMNS] for row in rows),
+    )
+
+
+def bulletin_import(request, page_id):
+    """Admin: upload the service centre's CSV/XLSX into a draft of the bulletin."""
+    from django import forms
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import get_object_or_404, redirect
+    from django.template.response import TemplateResponse
+    from django.urls import reverse
+
+    from .models import MonthlyBulletinPage
+    from .services import ImportRefused, bulletin_import_service_centre
+
+    page = get_object_or_404(MonthlyBulletinPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+
+    class ImportForm(forms.Form):
+        file = forms.FileField(
+            label="数据文件",
+            help_text="CSV 或 Excel（.xlsx）文件，第一行为表头：部门编码（或部门名称）、"
+            "进驻事项数、办件量、按时办结件数。",
+            error_messages={"required": "请选择要导入的文件。"},
+        )
+
+    errors = []
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = bulletin_import_service_centre(
+                page=page, uploaded_file=form.cleaned_data["file"], user=request.user
+            )
+        except ImportRefused as refused:
+            errors = refused.errors
+        else:
+            messages.success(
+                request,
+                f"已导入 {len(result.updated) + len(result.created)} 个部门的政务服务中心数据"
+                f"（新增 {len(result.created)} 个），已保存为草稿，请核对后发布。",
+            )
+            return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return TemplateResponse(
+        request,
+        "disclosure/admin/bulletin_import.html",
+        {"page": page, "form": form, "errors": errors},
+    )

@@ -8,6 +8,14 @@ from .base import (
     Validity,
     disclosure_page_types,
 )
+from .bulletins import (
+    BulletinIndexPage,
+    BulletinNotice,
+    BulletinRow,
+    BulletinSettings,
+    MonthlyBulletinPage,
+    score_rows,
+)
 from .catalogue import DisclosureIndexPage
 from .documents import DocumentKind, PolicyDocumentPage
 from .fees import FeeItem, FeeSchedulePage, StandardKind
@@ -16,6 +24,10 @@ from .procedures import ApplicationMaterial, ProcedureStep, ServiceItemType, Ser
 
 __all__ = [
     "ApplicationMaterial",
+    "BulletinIndexPage",
+    "BulletinNotice",
+    "BulletinRow",
+    "BulletinSettings",
     "DisclosureAttachment",
     "DisclosureIndexPage",
     "DisclosurePage",
@@ -23,6 +35,7 @@ __all__ = [
     "FeeItem",
     "FeeSchedulePage",
     "IndexNumberSequence",
+    "MonthlyBulletinPage",
     "PenaltyDiscretionPage",
     "PolicyDocumentPage",
     "ProcedureStep",
@@ -32,4 +45,5 @@ __all__ = [
     "Topic",
     "Validity",
     "disclosure_page_types",
+    "score_rows",
 ]
