@@ -82,7 +82,10 @@ class OffenceBlock(blocks.StructBlock):
         label=_("法定罚款上限（元）"),
         required=False,
         min_value=0,
-        help_text=_("法律规定的最高罚款额；各档罚款不得超过此数。无罚款可不填。"),
+        help_text=_(
+            "法律规定的最高罚款额；各档罚款不得超过此数。无罚款，或罚款按货值倍数、"
+            "工程造价比例计算时不填，并在各档“处罚标准”中写明计算方法。"
+        ),
     )
     tiers = blocks.ListBlock(DiscretionTierBlock(), label=_("裁量档次"))
 
@@ -127,7 +130,14 @@ class OffenceBlock(blocks.StructBlock):
                         errors[name] = ValidationError(
                             _("罚款不能超过法定上限 %(max)s 元。") % {"max": amount(maximum)}
                         )
-            if tier.get("penalty_kind") == "fine" and low is None and high is None:
+            # A fine set as a multiple of the goods' value or a share of the project cost has
+            # no legal maximum in yuan: it is described in words in 处罚标准 instead.
+            if (
+                tier.get("penalty_kind") == "fine"
+                and maximum is not None
+                and low is None
+                and high is None
+            ):
                 errors["fine_max"] = ValidationError(_("处罚种类为罚款时须填写罚款金额。"))
             if errors:
                 tier_errors[index] = StructBlockValidationError(block_errors=errors)

@@ -14,13 +14,13 @@ from django.utils import timezone
 from portal.factories import DepartmentFactory
 
 from .models import (
+    ApplicationMaterial,
     BulletinIndexPage,
     BulletinRow,
-    MonthlyBulletinPage,
-    ApplicationMaterial,
     DisclosureIndexPage,
     FeeItem,
     FeeSchedulePage,
+    MonthlyBulletinPage,
     PenaltyDiscretionPage,
     PolicyDocumentPage,
     ProcedureStep,

@@ -55,12 +55,21 @@ class BulletinPageTests(WagtailPageTestCase):
                             "department": self.department.pk,
                             **{
                                 name: 0
-                                for name in (
-                                    "stationed_items cases_handled cases_on_time "
-                                    "complaints_received complaints_concluded complaints_on_time "
-                                    "ratings ratings_satisfied views_due views_on_time "
-                                    "inspection_findings cases_opened cases_decided"
-                                ).split()
+                                for name in [
+                                    "stationed_items",
+                                    "cases_handled",
+                                    "cases_on_time",
+                                    "complaints_received",
+                                    "complaints_concluded",
+                                    "complaints_on_time",
+                                    "ratings",
+                                    "ratings_satisfied",
+                                    "views_due",
+                                    "views_on_time",
+                                    "inspection_findings",
+                                    "cases_opened",
+                                    "cases_decided",
+                                ]
                             },
                             "outcomes": "",
                             "veto": False,

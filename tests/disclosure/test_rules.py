@@ -76,6 +76,16 @@ def test_fine_range_upside_down_and_missing_amount_are_refused():
     assert "不能低于下限" in str(error.block_errors[1].block_errors["fine_max"])
 
 
+def test_fine_by_multiple_needs_no_amount_without_a_legal_maximum():
+    tiers = [
+        tier("lenient", "a", "fine", None, None),
+        tier("general", "b", "fine", None, None),
+        tier("severe", "c", "fine", None, None),
+    ]
+    block = OffenceBlock()
+    block.clean(block.to_python(offence(maximum=None, tiers=tiers)[1]))
+
+
 def test_valid_offence_passes():
     block = OffenceBlock()
     block.clean(block.to_python(offence()[1]))
