@@ -347,3 +347,97 @@ def user_department(user):
         return user.staff_profile.department
     except StaffProfile.DoesNotExist:
         return None
+
+
+# -- Search: synonyms editors manage, the vocabulary typo suggestions draw on, zero-result log ---
+
+
+class SearchSynonym(models.Model):
+    """A group of words that mean the same to people searching (医保, 医疗保险): searching any of
+    them also searches the others."""
+
+    terms = models.CharField(
+        _("同义词"),
+        max_length=500,
+        help_text=_(
+            "用逗号、顿号或空格分隔，例如：医保，医疗保险，城乡居民医保。"
+            "搜索其中任何一个词时，也会搜索其他词。"
+        ),
+    )
+    note = models.CharField(
+        _("备注"), max_length=200, blank=True, help_text=_("例如：群众常用简称")
+    )
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("搜索同义词")
+        verbose_name_plural = _("搜索同义词")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return " ↔ ".join(self.term_list)
+
+    @property
+    def term_list(self):
+        from .search.synonyms import split_terms
+
+        return split_terms(self.terms)
+
+    def clean(self):
+        super().clean()
+        from .search.query import has_tokens
+
+        terms = self.term_list
+        if len(terms) < 2:
+            raise ValidationError({"terms": _("请至少填写两个词，用逗号或空格分隔。")})
+        for term in terms:
+            if len(term) > 30:
+                raise ValidationError(
+                    {"terms": _("「%(term)s」太长，每个词不超过 30 个字。") % {"term": term}}
+                )
+            if not has_tokens(term):
+                raise ValidationError(
+                    {"terms": _("「%(term)s」不含汉字、字母或数字。") % {"term": term}}
+                )
+
+
+class SearchWord(models.Model):
+    """A word of the site's own vocabulary (from page titles and other titles), keyed by toneless
+    pinyin, so that a homophone typo (登纪) can be answered with 您是不是要找：登记."""
+
+    word = models.CharField(_("词"), max_length=20, unique=True)
+    pinyin = models.CharField(_("拼音"), max_length=140)
+    fuzzy_pinyin = models.CharField(_("模糊拼音"), max_length=140, db_index=True)
+
+    class Meta:
+        verbose_name = _("搜索词汇")
+        verbose_name_plural = _("搜索词汇")
+
+    def __str__(self):
+        return self.word
+
+
+class ZeroResultQueryDailyHits(models.Model):
+    """How often a logged search query found nothing on one day (beside Wagtail's own daily hits
+    of the same query), for the report editors use to add synonyms and promoted results."""
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        verbose_name=_("搜索词"),
+        on_delete=models.CASCADE,
+        related_name="zero_result_daily_hits",
+    )
+    date = models.DateField(_("日期"))
+    hits = models.PositiveIntegerField(_("次数"), default=0)
+
+    class Meta:
+        verbose_name = _("无结果搜索")
+        verbose_name_plural = _("无结果搜索")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="unique_zero_result_query_day")
+        ]
+
+    def __str__(self):
+        return f"{self.query} {self.date:%Y-%m-%d}: {self.hits}"

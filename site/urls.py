@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("elderly-mode/", views.elderly_mode, name="elderly_mode"),
     path("search/", views.search, name="search"),
+    path("search/suggest", views.search_suggest, name="search_suggest"),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("captcha/audio/<str:key>.wav", captcha_audio, name="captcha_audio"),
     path("captcha/", include("captcha.urls")),

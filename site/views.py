@@ -1,25 +1,36 @@
 """Site-wide views: health check, elderly mode switch, search."""
 
+import hashlib
 import logging
-import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Site
 
 from .context_processors import ELDERLY_COOKIE
+from .search.query import clean_text
+from .search.selectors import (
+    Filters,
+    SearchOutcome,
+    Sort,
+    popular_queries,
+    search_pages,
+    title_suggestions,
+)
+from .search.services import search_query_record
 
 logger = logging.getLogger(__name__)
 
-SEARCH_PAGE_SIZE = 10
-SEARCH_MAX_QUERY = 100
-# Punctuation is query syntax to the search backends (FTS5's quotes, *, ^, -); words are enough.
-QUERY_SYNTAX = re.compile(r"[^\w\s]|_")
+# Parameters that refine a search already counted (see `search`).
+REFINEMENTS = ("page", "sort", "type", "department", "year")
+POPULAR_CACHE_KEY = "portal:search-popular"
+POPULAR_CACHE_SECONDS = 600
+SUGGEST_CACHE_SECONDS = 60
 
 
 @never_cache
@@ -60,29 +71,103 @@ def elderly_mode(request):
     return response
 
 
+# Private: every search is logged (the page cache would swallow repeats) and results change
+# with each publication.
+@cache_control(private=True)
 @require_GET
 def search(request):
-    """Search every live public page; the query is kept in the box."""
-    query = " ".join(request.GET.get("q", "").split())[:SEARCH_MAX_QUERY]
-    terms = " ".join(QUERY_SYNTAX.sub(" ", query).split())
-    results = Page.objects.none()
-    if terms:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(depth__gt=2)
-            .specific()
-            .search(terms, operator="and")
-        )
-    paginator = Paginator(results, SEARCH_PAGE_SIZE)
+    """The search page: every public page type, filters with counts, typo and popular hints."""
+    params = request.GET
+    sort = params.get("sort") if params.get("sort") in Sort.values else Sort.RELEVANCE
+    filters = Filters.from_params(params)
+    outcome, unavailable = SearchOutcome(query=clean_text(params.get("q", ""))), False
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return render(
-        request,
-        "portal/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
+        outcome = search_pages(
+            text=params.get("q", ""),
+            site=Site.find_for_request(request),
+            filters=filters,
+            sort=sort,
+            page_number=params.get("page", 1),
+        )
+        # A search typed in the box counts once; paging, sorting and filtering it do not.
+        if outcome.searched and not any(params.get(name) for name in REFINEMENTS):
+            search_query_record(query_string=outcome.query, result_count=outcome.total)
+    except DatabaseError:
+        logger.exception("Search failed for %r", outcome.query)
+        unavailable = True
+    popular = cache.get(POPULAR_CACHE_KEY)
+    if popular is None:
+        popular = popular_queries()
+        cache.set(POPULAR_CACHE_KEY, popular, POPULAR_CACHE_SECONDS)
+    context = {
+        "search_query": outcome.query,
+        "outcome": outcome,
+        "unavailable": unavailable,
+        "popular_queries": popular,
+        "sort": sort,
+        "sort_links": [
+            (label, _search_url(params, sort=value, page=None), value == sort)
+            for value, label in Sort.choices
+        ],
+        "filter_groups": _filter_groups(params, outcome),
+        "clear_filters_url": _search_url(params, type=None, department=None, year=None, page=None)
+        if filters.active
+        else "",
+        "page_query": _search_url(params, page=None).lstrip("?"),
+    }
+    return render(request, "portal/search.html", context)
+
+
+@require_GET
+def search_suggest(request):
+    """JSON title suggestions for the search box (Chinese prefixes and pinyin)."""
+    query = clean_text(request.GET.get("q", ""))
+    site = Site.find_for_request(request)
+    key = (
+        "portal:search-suggest:"
+        + hashlib.sha256(f"{site.pk if site else 0}:{query}".encode()).hexdigest()
     )
+    suggestions = cache.get(key)
+    if suggestions is None:
+        try:
+            suggestions = title_suggestions(text=query, site=site)
+        except DatabaseError:
+            logger.exception("Search suggestions failed for %r", query)
+            suggestions = []
+        cache.set(key, suggestions, SUGGEST_CACHE_SECONDS)
+    return JsonResponse({"query": query, "suggestions": suggestions})
+
+
+def _search_url(params, **changes):
+    """The search page URL with some parameters changed (None removes one)."""
+    query = params.copy()
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return "?" + query.urlencode(safe="")
+
+
+def _filter_groups(params, outcome):
+    """Facet groups with a link per option (choosing the selected one again clears it)."""
+    groups = []
+    for name, label, options in (
+        ("type", "类型", outcome.types),
+        ("department", "部门", outcome.departments),
+        ("year", "年份", outcome.years),
+    ):
+        links = [
+            {
+                "label": option.label,
+                "count": option.count,
+                "selected": option.selected,
+                "url": _search_url(
+                    params, **{name: None if option.selected else option.value, "page": None}
+                ),
+            }
+            for option in options
+        ]
+        if links:
+            groups.append({"name": name, "label": label, "options": links})
+    return groups

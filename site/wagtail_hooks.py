@@ -20,7 +20,7 @@ class DepartmentViewSet(SnippetViewSet):
     list_filter = ["parent"]
     list_export = ["name", "short_name", "code", "parent", "address", "phone", "email"]
     export_filename = "departments"
-    search_fields = ["name", "short_name", "code"]
+    search_fields = ["name", "short_name"]
     ordering = ["sort_order", "name"]
 
 
@@ -73,3 +73,8 @@ class StaffProfileViewSet(SnippetViewSet):
 
 
 register_snippet(StaffProfileViewSet)
+
+
+# Search: the synonyms snippet and the report of what people searched, registered by
+# portal/search/admin.py (imported here because Wagtail loads hooks from this module).
+from .search import admin as search_admin  # noqa: E402, F401

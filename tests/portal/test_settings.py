@@ -125,7 +125,7 @@ def _base_settings(**env):
 def test_defaults_are_embedded_services_in_chinese():
     cache, search, prefix, engine, language, zone = _base_settings()
     assert cache.endswith("LocMemCache")
-    assert search == "wagtail.search.backends.database"
+    assert search == "portal.search.backend"
     assert prefix is None
     assert engine == "django.db.backends.sqlite3"
     assert (language, zone) == ("zh-hans", "Asia/Shanghai")
@@ -137,7 +137,7 @@ def test_environment_switches_redis_elasticsearch_and_postgres():
         ELASTICSEARCH_URL="http://127.0.0.1:9200",
         DATABASE_URL="postgres://portal@db:5432/portal",
     )
-    assert cache == "django.core.cache.backends.redis.RedisCache"
-    assert search == "wagtail.search.backends.elasticsearch8"
+    assert cache == "portal.cache.TolerantRedisCache"
+    assert search == "portal.search.elasticsearch8"
     assert prefix == "portal_"
     assert engine == "django.db.backends.postgresql"

@@ -58,7 +58,7 @@ def test_search_finds_a_live_page_and_keeps_the_query(client, home):
     response = client.get("/search/", {"q": "budget"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Annual budget report" in html
+    assert "Annual <mark>budget</mark> report" in html
     assert 'value="budget"' in html
 
 
