@@ -1,0 +1,63 @@
+"""Tracking numbers and query codes: their formats, and how a query code is derived.
+
+A query code is derived from the form's random submission token with a keyed hash
+(SECRET_KEY), so a double-clicked submit can show the same code again without the code ever
+being stored: the database keeps only a password hash of the code and a hash of the token.
+"""
+
+import hashlib
+import re
+import uuid
+
+from django.utils.crypto import salted_hmac
+
+# No 0/O, 1/I/L: the code is read aloud on the phone and typed from paper.
+QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+QUERY_CODE_LENGTH = 8
+TRACKING_PREFIX = "TS"
+TRACKING_NUMBER_RE = re.compile(r"^TS\d{8}\d{4,6}$")
+QUERY_CODE_RE = re.compile(rf"^[{QUERY_CODE_ALPHABET}]{{{QUERY_CODE_LENGTH}}}$")
+
+
+def tracking_number(day, number):
+    """TS + the Beijing date + the day's sequence number, at least four digits."""
+    return f"{TRACKING_PREFIX}{day:%Y%m%d}{number:04d}"
+
+
+def normalize_tracking_number(value):
+    return re.sub(r"\s+", "", value or "").upper()
+
+
+def normalize_query_code(value):
+    return re.sub(r"[\s\-－—]+", "", value or "").upper()
+
+
+def format_query_code(code):
+    """ABCD2345 → ABCD-2345, easier to copy down."""
+    return f"{code[:4]}-{code[4:]}" if len(code) == QUERY_CODE_LENGTH else code
+
+
+def query_code_for_token(token):
+    """The query code of the submission with form token `token` (a UUID)."""
+    digest = salted_hmac("feedback.query-code", str(token), algorithm="sha256").digest()
+    number = int.from_bytes(digest, "big")
+    chars = []
+    for _ in range(QUERY_CODE_LENGTH):
+        number, index = divmod(number, len(QUERY_CODE_ALPHABET))
+        chars.append(QUERY_CODE_ALPHABET[index])
+    return "".join(chars)
+
+
+def stored_token(token):
+    """What the database keeps of a form token: a one-way hash, so the token (and with it the
+    query code) cannot be recovered from the table."""
+    digest = hashlib.sha256(b"feedback.submission:" + uuid.UUID(str(token)).bytes).digest()
+    return uuid.UUID(bytes=digest[:16])
+
+
+def parse_token(value):
+    """The UUID in `value`, or None for anything else (a missing or tampered hidden field)."""
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None

@@ -1,0 +1,48 @@
+"""The two complaint roles as groups, with exactly the permissions they need (idempotent).
+
+部门投诉处理员: log into the admin and handle their own department's complaints (which
+department is set per user in 工作人员所属部门). 效能督查: log into the admin and supervise every
+complaint.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+GROUPS = {
+    "部门投诉处理员": [("feedback", "handle_complaint")],
+    "效能督查": [("feedback", "supervise_complaint")],
+}
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+
+
+def create_groups(apps, schema_editor):
+    # Permissions of a new model are normally created after all migrations ran; make them now.
+    app_config = apps.get_app_config("feedback")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        for app_label, codename in [ADMIN_ACCESS, *permissions]:
+            permission = Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            )
+            group.permissions.add(permission)
+
+
+def remove_groups(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("feedback", "0001_initial"),
+        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_groups, remove_groups)]
