@@ -165,6 +165,9 @@ def bulletin_import_service_centre(*, page, uploaded_file, user):
                 result.updated.append(department.name)
             for name, value in values.items():
                 setattr(row, name, value)
+        from .models import BulletinSettings, score_rows
+
+        score_rows(rows, BulletinSettings.load())
         draft.rows = rows
         draft.save_revision(user=user, log_action=True)
     return result

@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "portal",
     "disclosure",
+    "decisions",
+    "feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,7 +66,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost, so that a cached page still passes through every header-setting middleware.
+    "portal.pagecache.AnonymousPageCacheMiddleware",
 ]
+
+# Anonymous page views are cached this many seconds (0 turns the cache off); see pagecache.py.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
+# Content Security Policy: only this origin, no inline script or style anywhere on the public
+# site. The Wagtail admin relies on inline script, so it is excluded and protected by login.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "media-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # Widgets render through TEMPLATES, so the portal's widget templates (captcha) are found.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -132,10 +160,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX") or "portal",
             "TIMEOUT": 300,
+            # Fail fast when Redis is down: the tolerant cache then answers with a miss.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
@@ -146,7 +176,8 @@ ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            # Wagtail's Elasticsearch 8 backend with a whitespace analyzer over our bigrams.
+            "BACKEND": "portal.search.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX") or "portal_",
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
@@ -155,7 +186,10 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend (SQLite FTS5 or PostgreSQL 'simple'), made to find Chinese.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "simple"}
+    }
 
 # E-mail: EMAIL_URL, or the separate SMTP variables, or the console in development.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "noreply@example.gov.cn"
@@ -180,6 +214,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # BasePage replaces Page's title SearchField/AutocompleteField with Chinese-tokenising ones on
 # purpose; Wagtail's check only recognises its own field objects.
+# Keep a year of search hits for the popular and zero-result query report.
+WAGTAILSEARCH_HITS_MAX_AGE = 365
+
 SILENCED_SYSTEM_CHECKS = ["wagtailsearch.W001"]
 
 WAGTAIL_SITE_NAME = _("县政务公开网站管理后台")
@@ -213,6 +250,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,

@@ -88,7 +88,7 @@ def test_date_published_is_not_editable_in_the_admin():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publications_get_distinct_numbers(home):
     from disclosure.factories import DisclosureIndexPageFactory
 
