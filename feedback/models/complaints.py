@@ -20,6 +20,7 @@ from portal.search.fields import ChineseSearchField
 from portal.workdays import add_working_days
 
 from ..codes import normalize_query_code
+from .events import EventLogQuerySet
 
 # After a reply the complainant has this many working days to rate it; a department may close
 # an unrated complaint only after that (county supervisors may close it at any time).
@@ -448,15 +449,9 @@ class Complaint(models.Model):
         return [event for event in self.events.all() if event.is_public]
 
 
-class ComplaintEventQuerySet(models.QuerySet):
+class ComplaintEventQuerySet(EventLogQuerySet):
     """Events are a log: rows are added, never changed or removed (retention masks personal
     data in their text through `redact`, which is the one exception)."""
-
-    def update(self, **kwargs):
-        raise TypeError("Complaint events are immutable.")
-
-    def delete(self):
-        raise TypeError("Complaint events are immutable.")
 
     def redact(self, names):
         """Mask personal data in the notes of these events (the retention purge)."""

@@ -22,6 +22,8 @@ from portal.deidentify import deidentify
 from portal.models import BasePage, Department
 from portal.search.fields import ChineseSearchField
 
+from .events import EventLogQuerySet
+
 # A view's department answers within this many working days of being given the view, unless
 # the minutes-taker sets another limit for it.
 DEFAULT_VIEW_REPLY_DAYS = 15
@@ -540,14 +542,8 @@ class SymposiumView(models.Model):
         return self.get_status_display()
 
 
-class SymposiumViewEventQuerySet(models.QuerySet):
+class SymposiumViewEventQuerySet(EventLogQuerySet):
     """Events are a log: rows are added, never changed or removed."""
-
-    def update(self, **kwargs):
-        raise TypeError("Symposium view events are immutable.")
-
-    def delete(self):
-        raise TypeError("Symposium view events are immutable.")
 
 
 class SymposiumViewEvent(models.Model):
