@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "disclosure",
     "decisions",
     "feedback",
+    "editorial",
+    "oversight",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -7,6 +7,8 @@ PACKAGE_FOLDERS = {
     "disclosure": "disclosure",
     "decisions": "decisions",
     "feedback": "feedback",
+    "editorial": "editorial",
+    "oversight": "oversight",
 }
 
 
