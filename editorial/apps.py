@@ -9,3 +9,13 @@ class EditorialConfig(AppConfig):
     label = "editorial"
     verbose_name = _("编辑审核")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Wiring only: the checks and the 错敏词 confirmer live in editorial.checks.
+        from portal.publishing import register_confirmer, register_publish_check
+
+        from .checks import CHECKS, CONFIRMER
+
+        for check in CHECKS:
+            register_publish_check(check)
+        register_confirmer(CONFIRMER)

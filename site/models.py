@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import EntryPointBlock
+from .publishing import PublishCheckedPageForm
 from .search.fields import ChineseAutocompleteField, ChineseSearchField
 
 
@@ -26,7 +27,10 @@ class BasePage(Page):
         help_text=_("列表、搜索结果和分享时显示的简短说明，不超过 500 字。"),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    # Runs the publish checks (portal.publishing) on publish and submit; the 错敏词 confirmation
+    # box is shown only to reviewers while the page has hits (the form removes it otherwise).
+    base_form_class = PublishCheckedPageForm
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("confirm_problems")]
     # Page's own filter fields, with its text fields replaced by the Chinese-tokenising ones.
     search_fields = [
         *(
@@ -39,8 +43,23 @@ class BasePage(Page):
         ChineseSearchField("summary"),
     ]
 
+    # Pages of no department (home, index and form pages) are edited by site administrators
+    # only; page types that belong to a department set this and `owning_department_id`.
+    department_scoped = False
+
     class Meta:
         abstract = True
+
+    @property
+    def owning_department_id(self):
+        """The department whose editors and reviewers act on this page; None for none."""
+        return None
+
+    def permissions_for_user(self, user):
+        # Imported here: portal.permissions imports this module.
+        from .permissions import DepartmentPagePermissionTester
+
+        return DepartmentPagePermissionTester(user, self)
 
     @property
     def description(self):

@@ -151,6 +151,8 @@ class DisclosurePage(BasePage):
     objects = DisclosurePageManager()
 
     is_creatable = False
+    # Editors and reviewers act only on the pages their own department issues (portal.permissions).
+    department_scoped = True
     base_form_class = DisclosurePageForm
     # A copy is a new item: it gets its own number and date when it is first published.
     exclude_fields_in_copy = ["index_number", "date_published"]
@@ -181,6 +183,8 @@ class DisclosurePage(BasePage):
         index.FilterField("date_published"),
     ]
 
+    # Loaded with the page by the API listing (portal/api.py), for issuing_department_name.
+    api_select_related = ["issuing_department"]
     api_fields = [
         APIField("summary"),
         APIField("index_number"),
@@ -199,6 +203,10 @@ class DisclosurePage(BasePage):
         indexes = [models.Index(fields=["date_published"])]
 
     # -- derived values -----------------------------------------------------------------------
+
+    @property
+    def owning_department_id(self):
+        return self.issuing_department_id
 
     @property
     def keyword_list(self):

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs per deployment comes from the
 environment (see the configuration table in README.md)."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "captcha",
     "django_tasks",
+    # Admin login security: TOTP two-factor devices and the failed-login lockout (oversight).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -65,9 +70,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified once a TOTP code was accepted; the next one sends an
+    # unverified staff user to the two-factor pages when PORTAL_REQUIRE_2FA is on.
+    "django_otp.middleware.OTPMiddleware",
+    "oversight.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # 403 for admin URLs of another department's page; shows why a 三审 action was refused.
+    "editorial.middleware.DepartmentScopeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns the lockout flag set during authentication into the Chinese lockout page.
+    "axes.middleware.AxesMiddleware",
     # Innermost, so that a cached page still passes through every header-setting middleware.
     "portal.pagecache.AnonymousPageCacheMiddleware",
 ]
@@ -127,6 +140,24 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Axes' lockout check, then Django's password check (oversight/backends.py): a locked-out
+# username+IP is refused before the password is even looked at.
+AUTHENTICATION_BACKENDS = ["oversight.backends.LockoutBackend"]
+
+# Two-factor login (TOTP) for every admin user; production turns it on, see production.py.
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "县政务公开网站管理后台"
+
+# Failed-login lockout: 5 wrong passwords for one username from one IP lock that pair for an
+# hour (a wrong guess from elsewhere does not lock the real user out).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "oversight/lockout.html"
+# The same client address as the rate limits (TRUSTED_PROXY_COUNT decides which hop to trust).
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -228,6 +259,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are streamed by Django with Content-Disposition: attachment, so an uploaded HTML
 # file can never run in the site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every type, PDF and plain text included, is a download: nothing uploaded is ever rendered
+# in the site's origin (Wagtail's default shows PDF and text inline).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -249,6 +283,9 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: forms carry the token and the Wagtail admin reads it from
+# its page config (wagtailConfig.CSRF_TOKEN), so the cookie can be hidden from scripts.
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -258,7 +295,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Every handler masks phone numbers, e-mail addresses and ID-card numbers (portal/logs.py).
+    "filters": {"personal_data": {"()": "portal.logs.PersonalDataFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
     "loggers": {
         "django.request": {"level": "ERROR"},

@@ -13,6 +13,9 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production.")
 
 DEBUG = False
+# Every admin user confirms a TOTP code after the password (README: 后台登录安全). Not read
+# from the environment: production has no switch that turns the second factor off.
+PORTAL_REQUIRE_2FA = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -12,6 +12,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CAPTCHA_TEST_MODE = True
 # Page-cache tests turn it on with the settings fixture; other tests see fresh pages.
 PAGE_CACHE_SECONDS = 0
+# Two-factor tests turn it on with the settings fixture. The lockout (axes) stays on; a
+# Client.login() without a request checks only the password (oversight/backends.py).
+PORTAL_REQUIRE_2FA = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "portal.search.backend", "SEARCH_CONFIG": "simple"}

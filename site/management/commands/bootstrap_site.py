@@ -1,8 +1,10 @@
 """Idempotent first-run and every-deploy set-up: admin user, home page, default Site."""
 
+import importlib
 import os
 import secrets
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
@@ -23,8 +25,21 @@ class Command(BaseCommand):
             home = self.ensure_home_page()
             self.ensure_site(home)
             message = self.ensure_admin()
+            self.ensure_apps()
         self.stdout.write(self.style.SUCCESS(f"站点已就绪：首页「{home.title}」。"))
         self.stdout.write(message)
+
+    def ensure_apps(self):
+        """Run `<app>.bootstrap.ensure(stdout)` of every installed app that has one (roles,
+        workflows …): portal knows no app, so it discovers them, as load_demo does."""
+        for config in apps.get_app_configs():
+            try:
+                module = importlib.import_module(f"{config.name}.bootstrap")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.bootstrap":
+                    raise
+                continue
+            module.ensure(self.stdout)
 
     def remove_welcome_page(self):
         page_type = ContentType.objects.get_for_model(Page)

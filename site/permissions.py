@@ -1,0 +1,102 @@
+"""Department-scoped page permissions: what a staff user may do to one page in the admin.
+
+A page belongs to a department when its type sets `department_scoped = True` and its
+`owning_department_id` names one (every disclosed and decision page: the issuing department).
+Editors and reviewers act only on their own department's pages; pages that belong to no
+department (home page, index pages, form pages) are edited by site administrators only, although
+editors may still add their department's pages beneath them. Site administrators (the 站点管理员
+group, and superusers) keep Wagtail's ordinary permissions everywhere.
+"""
+
+from wagtail.models import PagePermissionTester
+
+from .models import user_department
+
+SITE_ADMIN_GROUP = "站点管理员"
+
+
+def is_site_admin(user):
+    """Superusers and members of 站点管理员: not bound to a department."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    # Cached on the user: one admin request asks this for every page in a listing.
+    cached = getattr(user, "_portal_is_site_admin", None)
+    if cached is None:
+        cached = user.groups.filter(name=SITE_ADMIN_GROUP).exists()
+        user._portal_is_site_admin = cached
+    return cached
+
+
+def user_department_id(user):
+    """The primary key of the user's department, cached on the user for the request."""
+    if not hasattr(user, "_portal_department_id"):
+        department = user_department(user)
+        user._portal_department_id = department.pk if department else None
+    return user._portal_department_id
+
+
+def page_in_users_department(user, page):
+    """True when the page belongs to a department and that department is the user's."""
+    department_id = getattr(page, "owning_department_id", None)
+    return department_id is not None and department_id == user_department_id(user)
+
+
+class DepartmentPagePermissionTester(PagePermissionTester):
+    """Wagtail's tester, narrowed to the user's department (see the module docstring).
+
+    `out_of_department` is True for a department's page seen by someone of another department
+    (or of none); the admin answers every URL of such a page with 403.
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self.department_scoped = bool(getattr(page, "department_scoped", False))
+        if is_site_admin(user):
+            self.in_scope = True
+        elif self.department_scoped:
+            self.in_scope = page_in_users_department(user, page)
+        else:
+            self.in_scope = False
+        self.out_of_department = self.department_scoped and not self.in_scope
+        if user.is_active and not user.is_superuser and not self.in_scope:
+            # Other code (can_move_to, can_copy_to) reads `permissions` of a destination page
+            # directly, so narrow the set itself, not only the methods below. "add" stays on
+            # pages outside every department so that editors can create pages under an index.
+            self.permissions = set() if self.department_scoped else self.permissions & {"add"}
+
+    def can_add_subpage(self):
+        if self.out_of_department:
+            return False
+        return super().can_add_subpage()
+
+    def can_edit(self):
+        return self.in_scope and super().can_edit()
+
+    def can_delete(self, ignore_bulk=False):
+        return self.in_scope and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_unpublish(self):
+        return self.in_scope and super().can_unpublish()
+
+    def can_publish(self):
+        return self.in_scope and super().can_publish()
+
+    def can_submit_for_moderation(self):
+        return self.in_scope and self.can_edit() and super().can_submit_for_moderation()
+
+    def can_lock(self):
+        return self.in_scope and super().can_lock()
+
+    def can_unlock(self):
+        return self.in_scope and super().can_unlock()
+
+    def can_publish_subpage(self):
+        return self.in_scope and super().can_publish_subpage()
+
+    def can_reorder_children(self):
+        return self.in_scope and super().can_reorder_children()
+
+    def can_view_revisions(self):
+        return self.in_scope and super().can_view_revisions()
