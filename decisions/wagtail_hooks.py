@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.models import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.coreutils import multigetattr
 
-from portal.exports import csv_response
+from portal.exports import csv_response, safe_cell
 from portal.models import user_department
 
 from . import services
@@ -72,6 +72,15 @@ class CommentIndexView(IndexView):
             [_cell(multigetattr(item, field)) for field in self.list_export] for item in queryset
         )
         return csv_response(f"{self.get_filename()}-{timezone.localdate():%Y%m%d}", headings, rows)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # Wagtail stores a would-be formula as text; the quote also keeps it text after an
+        # editor retypes the cell in Excel.
+        safe = {
+            key: safe_cell(value) if isinstance(value, str) else value
+            for key, value in row_dict.items()
+        }
+        return super().generate_xlsx_row(worksheet, safe, date_format)
 
 
 def _cell(value):

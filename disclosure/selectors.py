@@ -158,7 +158,8 @@ def filter_fee_items(page, params):
     """The schedule's fee items filtered by words (?q=) and charging department (?department=)."""
     query = " ".join(params.get("q", "").split())[:100]
     department = _int_or_none(params.get("department"))
-    items = list(page.items.select_related("charging_department"))
+    every_item = list(page.items.select_related("charging_department"))
+    items = every_item
     if query:
         items = [
             item
@@ -171,15 +172,23 @@ def filter_fee_items(page, params):
     if department:
         items = [item for item in items if item.charging_department_id == department]
     departments = sorted(
-        {(item.charging_department_id, item.charging_department.name) for item in page.items.all()},
+        # From the rows already loaded: one query for the table, however long.
+        {(item.charging_department_id, item.charging_department.name) for item in every_item},
         key=lambda pair: pair[1],
     )
     return items, {"q": query, "department": department, "department_options": departments}
 
 
-def _fee_snapshot(page_object):
+def _fee_snapshot(content):
+    """The fee items of one revision's content. Built from the stored rows without checking
+    their foreign keys: Revision.as_object() would query each item's department and page."""
+    from modelcluster.models import model_from_serializable_data
+
+    from .models import FeeItem
+
     snapshot = {}
-    for item in page_object.items.all():
+    for data in content.get("items") or []:
+        item = model_from_serializable_data(FeeItem, data, check_fks=False)
         snapshot[item.pk or item.name] = {
             name: str(getattr(item, name) or "") for name in item.CHANGE_LOG_FIELDS
         }
@@ -200,7 +209,7 @@ def fee_change_log(page):
     changes = []
     previous = None
     for entry in entries:
-        current = _fee_snapshot(entry.revision.as_object())
+        current = _fee_snapshot(entry.revision.content)
         if previous is not None:
             date = entry.timestamp
             for key, fields in current.items():

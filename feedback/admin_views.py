@@ -205,6 +205,12 @@ class ComplaintIndexView(IndexView):
     def write_csv_row(self, writer, row_dict):
         return writer.writerow({key: spreadsheet_safe(value) for key, value in row_dict.items()})
 
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # Wagtail stores a would-be formula as text; the quote also keeps it text after an
+        # editor retypes the cell in Excel.
+        safe = {key: spreadsheet_safe(value) for key, value in row_dict.items()}
+        return super().generate_xlsx_row(worksheet, safe, date_format)
+
     def stream_csv(self, queryset):
         # A byte-order mark, so that Excel opens the UTF-8 file as Chinese text.
         yield "\ufeff"

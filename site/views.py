@@ -57,17 +57,17 @@ def elderly_mode(request):
     ):
         target = "/"
     response = HttpResponseRedirect(target)
-    if turn_on:
-        response.set_cookie(
-            ELDERLY_COOKIE,
-            "1",
-            max_age=365 * 24 * 3600,
-            samesite="Lax",
-            secure=request.is_secure(),
-            httponly=True,
-        )
-    else:
-        response.delete_cookie(ELDERLY_COOKIE, samesite="Lax")
+    # Switching off sends the same attributes with an empty value and no lifetime:
+    # delete_cookie() would drop Secure and HttpOnly from the header.
+    response.set_cookie(
+        ELDERLY_COOKIE,
+        "1" if turn_on else "",
+        max_age=365 * 24 * 3600 if turn_on else 0,
+        expires=None if turn_on else "Thu, 01 Jan 1970 00:00:00 GMT",
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
     return response
 
 

@@ -18,3 +18,16 @@ def make_home(**kwargs):
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     return home
+
+
+def queries_for(client, url, **params):
+    """The number of database queries of one GET of `url`, after a first GET warms the caches
+    (site root paths, settings) that every later request finds filled."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url, params).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200, url
+    return len(queries)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -63,3 +65,61 @@ def test_cache_failure_never_breaks_a_page(client, home, monkeypatch):
     monkeypatch.setattr("portal.pagecache.cache.get", broken)
     monkeypatch.setattr("portal.pagecache.cache.add", broken)
     assert client.get("/").status_code == 200
+
+
+def assert_never_cached(client, url):
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response, url
+        assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+
+
+def test_pages_with_a_captcha_form_are_never_cached(client, home):
+    from decisions.factories import DecisionIndexPageFactory, MajorDecisionPageFactory
+    from feedback.factories import ComplaintFormPageFactory
+
+    complaints = ComplaintFormPageFactory(parent=home)
+    complaints.save_revision().publish()
+    complaints.refresh_from_db()
+    notice = MajorDecisionPageFactory(parent=DecisionIndexPageFactory(parent=home))
+    assert notice.is_open_for_comment()
+    cache.clear()
+    for url in (complaints.url, notice.url):
+        assert_never_cached(client, url)
+    # Each view of the form carries its own single-use captcha key.
+    keys = {
+        re.search(r"/captcha/image/(\w+)/", client.get(complaints.url).content.decode()).group(1)
+        for _ in range(2)
+    }
+    assert len(keys) == 2
+
+
+def test_complaint_status_and_receipts_are_never_cached(client, home):
+    from feedback.factories import ComplaintFormPageFactory
+
+    page = ComplaintFormPageFactory(parent=home)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert_never_cached(client, page.status_url())
+    assert_never_cached(client, page.status_url() + "?no=TS202611260001")
+    receipt = client.post(
+        page.url,
+        {
+            "category": "service_attitude",
+            "subject": "窗口人员态度生硬",
+            "description": "在政务服务中心二楼窗口办理营业执照变更时，工作人员一直低头看手机。",
+            "name": "张三",
+            "phone": "13812345678",
+            "captcha_0": "abc",
+            "captcha_1": "PASSED",
+        },
+    )
+    from feedback.models import Complaint
+
+    number = Complaint.objects.get().tracking_number
+    assert receipt.status_code == 200 and number in receipt.content.decode()
+    assert "X-Page-Cache" not in receipt
+    assert "no-store" in receipt["Cache-Control"]
+    # The next anonymous visitor of the form gets a fresh form, not someone's receipt.
+    assert number not in client.get(page.url).content.decode()
