@@ -2,14 +2,15 @@
 
 A query code is derived from the form's random submission token with a keyed hash
 (SECRET_KEY), so a double-clicked submit can show the same code again without the code ever
-being stored: the database keeps only a password hash of the code and a hash of the token.
+being stored: the database keeps only a keyed hash of the code and a hash of the token.
 """
 
 import hashlib
 import re
 import uuid
 
-from django.utils.crypto import salted_hmac
+from django.conf import settings
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 # No 0/O, 1/I/L: the code is read aloud on the phone and typed from paper.
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -46,6 +47,35 @@ def query_code_for_token(token):
         number, index = divmod(number, len(QUERY_CODE_ALPHABET))
         chars.append(QUERY_CODE_ALPHABET[index])
     return "".join(chars)
+
+
+QUERY_CODE_HASH_PREFIX = "hmac_sha256$"
+
+
+def _code_digest(code, secret):
+    return salted_hmac(
+        "feedback.query-code-hash", normalize_query_code(code), secret=secret, algorithm="sha256"
+    ).hexdigest()
+
+
+def hash_query_code(code):
+    """What the database keeps of a query code: an HMAC keyed with SECRET_KEY.
+
+    Not a slow password hash: whoever holds the table already holds what the code guards (the
+    complaint and its reply), and PBKDF2 cost every submission and every status look-up about
+    a second of CPU (bench/load_submit.py), which made the public forms easy to overload. The
+    key keeps a stolen table from being matched against the 31^8 possible codes."""
+    return QUERY_CODE_HASH_PREFIX + _code_digest(code, settings.SECRET_KEY)
+
+
+def query_code_matches(code, stored):
+    """True when `code` is the code whose hash is `stored`; keys in SECRET_KEY_FALLBACKS still
+    verify, so rotating SECRET_KEY does not lock complainants out."""
+    if not stored or not stored.startswith(QUERY_CODE_HASH_PREFIX):
+        return False
+    digest = stored.removeprefix(QUERY_CODE_HASH_PREFIX)
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return any(constant_time_compare(digest, _code_digest(code, key)) for key in keys)
 
 
 def stored_token(token):

@@ -4,7 +4,6 @@ its working-day deadlines, and the public page where complaints are made and loo
 import uuid
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -19,7 +18,7 @@ from portal.models import BasePage, Department
 from portal.search.fields import ChineseSearchField
 from portal.workdays import add_working_days
 
-from ..codes import normalize_query_code
+from ..codes import query_code_matches
 from .events import EventLogQuerySet
 
 # After a reply the complainant has this many working days to rate it; a department may close
@@ -409,9 +408,7 @@ class Complaint(models.Model):
     # --- the complainant -----------------------------------------------------------------
 
     def check_query_code(self, code):
-        return bool(self.query_code_hash) and check_password(
-            normalize_query_code(code), self.query_code_hash
-        )
+        return query_code_matches(code, self.query_code_hash)
 
     @property
     def has_contact(self):

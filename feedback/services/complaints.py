@@ -7,7 +7,6 @@ import contextvars
 import logging
 import uuid
 
-from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -23,7 +22,13 @@ from portal.models import PortalSettings
 from portal.workdays import add_working_days
 
 from .. import selectors, tasks
-from ..codes import QUERY_CODE_RE, query_code_for_token, stored_token, tracking_number
+from ..codes import (
+    QUERY_CODE_RE,
+    hash_query_code,
+    query_code_for_token,
+    stored_token,
+    tracking_number,
+)
 from ..models import (
     MAX_EXTENSION_WORKING_DAYS,
     Action,
@@ -173,9 +178,9 @@ def complaint_submit(
     if is_anonymous:
         name = phone = email = ""
     # Slow work happens before the transaction, so the day's sequence row is locked briefly:
-    # the password hash of the code, and writing the attachment files.
+    # writing the attachment files.
     code_hash = query_code_hash if query_code is not None and query_code_hash else None
-    code_hash = code_hash or make_password(code)
+    code_hash = code_hash or hash_query_code(code)
     stored_files = []
     try:
         for upload in attachments:

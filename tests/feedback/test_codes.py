@@ -3,12 +3,15 @@ import uuid
 
 from feedback.codes import (
     QUERY_CODE_ALPHABET,
+    QUERY_CODE_HASH_PREFIX,
     QUERY_CODE_RE,
     format_query_code,
+    hash_query_code,
     normalize_query_code,
     normalize_tracking_number,
     parse_token,
     query_code_for_token,
+    query_code_matches,
     stored_token,
     tracking_number,
 )
@@ -53,3 +56,22 @@ def test_parse_token_refuses_anything_but_a_uuid():
     assert parse_token("<script>") is None
     assert parse_token(None) is None
     assert parse_token("") is None
+
+
+def test_query_code_hash_is_keyed_and_survives_a_key_rotation(settings):
+    settings.SECRET_KEY = "first-key-" + "x" * 40
+    stored = hash_query_code("ABCD2345")
+    assert stored.startswith(QUERY_CODE_HASH_PREFIX) and "ABCD2345" not in stored
+    assert query_code_matches("abcd-2345", stored)
+    assert not query_code_matches("ABCD2346", stored)
+
+    settings.SECRET_KEY = "second-key-" + "y" * 40
+    assert hash_query_code("ABCD2345") != stored  # another key, another hash
+    assert not query_code_matches("ABCD2345", stored)
+    settings.SECRET_KEY_FALLBACKS = ["first-key-" + "x" * 40]
+    assert query_code_matches("ABCD2345", stored)
+
+
+def test_query_code_matches_nothing_without_a_hash_of_its_own_kind():
+    assert not query_code_matches("ABCD2345", "")
+    assert not query_code_matches("ABCD2345", "pbkdf2_sha256$1$salt$hash")
