@@ -1,5 +1,6 @@
 """Search quality: recall@3 of the labelled queries over the county corpus, on the database the
-suite runs on (SQLite, or PostgreSQL with DATABASE_URL). Printed in the test report."""
+suite runs on (SQLite, or PostgreSQL with DATABASE_URL). Printed in the test report when
+PORTAL_REPORT_SEARCH_QUALITY=1."""
 
 from django.db import connection
 
