@@ -28,7 +28,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from common import recreate_database
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/portal_bench_bulletin"
@@ -38,16 +39,6 @@ DEPARTMENTS = 30
 VIEWS = 2000
 FINDINGS = 1000
 CASES = 300
-
-
-def recreate_database(url):
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    admin = url.replace(f"/{name}", "/postgres")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup_django(url):

@@ -45,7 +45,9 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlencode
+
+from common import recreate_database, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/portal_bench_load"
@@ -75,16 +77,6 @@ print(json.dumps({"complaint": complaints.url, "comment": notice.url}))
 """
 
 
-def recreate_database(url):
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    admin = url.replace(f"/{name}", "/postgres")
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
 def prepare(env):
     import json
 
@@ -100,16 +92,6 @@ def prepare(env):
         text=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
-
-
-def wait_for_port(port, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
 class Results:

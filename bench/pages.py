@@ -19,14 +19,14 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from common import recreate_database, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/portal_bench_pages"
@@ -35,17 +35,6 @@ PORT = 8765
 
 def run(args, env, **kwargs):
     return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
-
-
-def recreate_database(url):
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = url.replace(f"/{name}", "/postgres")
-    import psycopg
-
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def prepare(env):
@@ -74,16 +63,6 @@ def prepare(env):
     )
     output = run([*manage, "shell", "-c", script], env, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
-
-
-def wait_for_port(port, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
 
 
 def python_load(path, seconds, clients):

@@ -1,16 +1,15 @@
 """Idempotent first-run and every-deploy set-up: admin user, home page, default Site."""
 
-import importlib
 import os
 import secrets
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from portal.discovery import app_modules
 from portal.models import HomePage
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -32,13 +31,7 @@ class Command(BaseCommand):
     def ensure_apps(self):
         """Run `<app>.bootstrap.ensure(stdout)` of every installed app that has one (roles,
         workflows …): portal knows no app, so it discovers them, as load_demo does."""
-        for config in apps.get_app_configs():
-            try:
-                module = importlib.import_module(f"{config.name}.bootstrap")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.bootstrap":
-                    raise
-                continue
+        for _config, module in app_modules("bootstrap"):
             module.ensure(self.stdout)
 
     def remove_welcome_page(self):

@@ -1,12 +1,10 @@
 """Load realistic demo content for 示例县; safe to run again."""
 
-import importlib
-
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from portal import demo as portal_demo
+from portal.discovery import app_modules
 from portal.models import HomePage
 
 
@@ -19,13 +17,7 @@ class Command(BaseCommand):
             raise CommandError("尚未创建首页，请先运行 python manage.py bootstrap_site。")
         loaded = []
         with transaction.atomic():
-            for config in apps.get_app_configs():
-                try:
-                    module = importlib.import_module(f"{config.name}.demo")
-                except ModuleNotFoundError as exc:
-                    if exc.name != f"{config.name}.demo":
-                        raise
-                    continue
+            for config, module in app_modules("demo"):
                 module.load(home.specific)
                 loaded.append(config.verbose_name)
             portal_demo.finish(HomePage.objects.get(pk=home.pk))
