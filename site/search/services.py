@@ -11,9 +11,11 @@ def search_query_record(*, query_string, result_count):
     from wagtail.contrib.search_promotions.models import Query
     from wagtail.search.utils import normalise_query_string
 
+    from portal.logs import mask_personal_data
     from portal.models import ZeroResultQueryDailyHits
 
-    normalised = normalise_query_string(query_string or "")
+    # People search for their own phone or ID number; the statistics keep only masked text.
+    normalised = normalise_query_string(mask_personal_data(query_string or ""))
     if not normalised:
         return None
     query = Query.get(normalised)

@@ -210,6 +210,13 @@ def test_a_fresh_search_is_logged_once_and_refinements_are_not(client, site):
     assert ZeroResultQueryDailyHits.objects.get(query__query_string="月球基地").hits == 1
 
 
+def test_phone_and_id_numbers_searched_for_are_kept_masked(client, site):
+    client.get("/search/", {"q": "13912344321 110101199003071234"})
+    [query] = Query.objects.values_list("query_string", flat=True)
+    assert "13912344321" not in query and "110101199003071234" not in query
+    assert "139****4321" in query
+
+
 def test_promoted_results_come_first(client, site):
     query = Query.get("办证")
     SearchPromotion.objects.create(query=query, page=site["licence"], description="办证请看这里")
