@@ -156,6 +156,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "oversight/lockout.html"
+# Failures and lockouts are still logged as warnings; only the start-up banner that every
+# management command would print is silenced.
+AXES_VERBOSE = False
 # The same client address as the rate limits (TRUSTED_PROXY_COUNT decides which hop to trust).
 AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 
