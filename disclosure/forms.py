@@ -9,9 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from portal.permissions import is_site_admin, user_department_id
 from portal.publishing import PublishCheckedPageForm
 
-# The buttons of Wagtail's page editor that put a page in front of the public or a reviewer.
-PUBLISHING_ACTIONS = ("action-publish", "action-submit")
-
 
 class DisclosurePageForm(PublishCheckedPageForm):
     """Drafts may be incomplete; publishing or submitting for review needs every element
@@ -20,7 +17,8 @@ class DisclosurePageForm(PublishCheckedPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("issuing_department")
+        field_name = "issuing_department"
+        field = self.fields.get(field_name)
         user = self.for_user
         if field is None or user is None or is_site_admin(user):
             return
@@ -29,6 +27,12 @@ class DisclosurePageForm(PublishCheckedPageForm):
             field.queryset.filter(pk=department_id) if department_id else field.queryset.none()
         )
         field.error_messages["invalid_choice"] = _("只能选择您所在的部门作为发布机构。")
+        field.help_text = _(
+            "编辑和审核人员只能以本部门名义发布；如需代其他部门发布，请联系站点管理员。"
+        )
+        if self.instance.pk is None and department_id and not self.initial.get(field_name):
+            # A new page starts as the editor's department: the only choice they have.
+            self.initial[field_name] = department_id
 
 
 class MonthlyBulletinPageForm(DisclosurePageForm):

@@ -227,6 +227,7 @@ def test_editor_creates_pages_only_for_own_department(client, editor_a, dept_a, 
     url = create_url(catalogue, PolicyDocumentPage)
     form = client.get(url).context["form"]
     assert list(form.fields["issuing_department"].queryset) == [dept_a]
+    assert form.initial["issuing_department"] == dept_a.pk  # preselected: the only choice
     data = {
         "title": "教育局新通知",
         "slug": "jiaoyu-xin",
