@@ -14,3 +14,20 @@ def home(db):
 def _media_root(settings, tmp_path):
     """Uploaded files of one test go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_connections_at_teardown(django_db_setup, django_db_blocker):
+    """Request threads of the browser tests' live server can still hold connections to the
+    test database when the session ends; PostgreSQL then refuses to drop it and pytest warns.
+    Close them first (this fixture is torn down before pytest-django drops the database)."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
