@@ -17,6 +17,7 @@ Roles (Django groups) and what each may do:
   same permissions so that bootstrap_site can repair a database where someone deleted them.
 """
 
+from feedback.permissions import HANDLER_GROUP, REVIEW_GROUP, SUPERVISOR_GROUP
 from portal.permissions import SITE_ADMIN_GROUP
 
 EDITOR_GROUP = "编辑"
@@ -52,18 +53,18 @@ MODEL_PERMISSIONS = {
         ("wagtailredirects", "delete_redirect"),
     ],
     # The feedback roles: the same permissions feedback's migrations 0002 and 0004 grant.
-    "部门投诉处理员": [
+    HANDLER_GROUP: [
         ADMIN_ACCESS,
         ("feedback", "handle_complaint"),
         ("feedback", "handle_symposiumview"),
     ],
-    "效能督查": [
+    SUPERVISOR_GROUP: [
         ADMIN_ACCESS,
         ("feedback", "supervise_complaint"),
         ("feedback", "record_symposiumview"),
         ("feedback", "record_inspection"),
     ],
-    "问责审查": [ADMIN_ACCESS, ("feedback", "review_accountability")],
+    REVIEW_GROUP: [ADMIN_ACCESS, ("feedback", "review_accountability")],
 }
 
 # Page permissions on the home page (and so on every page of the site), by action.

@@ -19,9 +19,10 @@ from feedback.factories import (
     supervisor,
     symposium_view,
 )
-from oversight.permissions import SITE_ADMIN_GROUP, SUPERVISOR_GROUP
+from feedback.permissions import SUPERVISOR_GROUP
 from oversight.selectors import audit_entries, audit_rows
 from portal.factories import DepartmentFactory
+from portal.permissions import SITE_ADMIN_GROUP
 
 from .conftest import make_admin_user
 

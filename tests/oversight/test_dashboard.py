@@ -25,7 +25,7 @@ from feedback.factories import (
     symposium_view,
 )
 from feedback.models import Status
-from oversight.permissions import SUPERVISOR_GROUP
+from feedback.permissions import SUPERVISOR_GROUP
 from oversight.selectors import selfcheck_rows
 from oversight.wagtail_hooks import PANEL_CACHE_KEY
 from portal.factories import CalendarDayFactory, DepartmentFactory

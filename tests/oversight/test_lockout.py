@@ -8,7 +8,8 @@ from axes.models import AccessAttempt
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from oversight.permissions import SITE_ADMIN_GROUP, SUPERVISOR_GROUP
+from feedback.permissions import SUPERVISOR_GROUP
+from portal.permissions import SITE_ADMIN_GROUP
 
 from .conftest import PASSWORD, make_admin_user
 
