@@ -3,13 +3,14 @@
 import os
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.utils import make_home
 
 # Property-based tests run a bounded, repeatable number of examples so CI stays inside its time
 # budget and a failure reproduces; HYPOTHESIS_PROFILE=deep explores more on a developer's machine.
-settings.register_profile(
+hypothesis_settings.register_profile(
     "ci",
     max_examples=25,
     deadline=None,
@@ -17,10 +18,10 @@ settings.register_profile(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-settings.register_profile(
-    "deep", parent=settings.get_profile("ci"), max_examples=500, derandomize=False
+hypothesis_settings.register_profile(
+    "deep", parent=hypothesis_settings.get_profile("ci"), max_examples=500, derandomize=False
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture
