@@ -423,12 +423,14 @@ class SearchSynonym(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the site's own vocabulary (from page titles and other titles), keyed by toneless
+    """A word of the site's own vocabulary (from titles, keywords and text), keyed by toneless
     pinyin, so that a homophone typo (登纪) can be answered with 您是不是要找：登记."""
 
     word = models.CharField(_("词"), max_length=20, unique=True)
     pinyin = models.CharField(_("拼音"), max_length=140)
     fuzzy_pinyin = models.CharField(_("模糊拼音"), max_length=140, db_index=True)
+    # How many indexed objects contain the word (recounted by update_index; see vocabulary.py).
+    frequency = models.PositiveIntegerField(_("出现次数"), default=0)
 
     class Meta:
         verbose_name = _("搜索词汇")

@@ -1,7 +1,8 @@
 """Wagtail's database search backend, made to find Chinese: set
 `WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}`.
 
-Index side, every search and autocomplete field is stored as bigrams (+ pinyin for titles), also
+Index side, every search and autocomplete field is stored as bigrams (+ pinyin for short fields:
+titles, keywords, names), also
 Wagtail's own Page, Image and Document fields. Query side, whatever Wagtail passes (the admin's
 search box, choosers, `PageQuerySet.search()`, our search page) is parsed, expanded with the
 editors' synonyms and compiled by portal.search.compile, so all of them find the same pages.
@@ -46,8 +47,9 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from . import compile as compiler_syntax
-from .fields import raw_value, tokenised_value
+from .fields import field_has_pinyin, raw_value, tokenised_value
 from .query import from_search_query
+from .tokenizer import flatten
 
 # How many candidates PostgreSQL ranks on the whole body, from each of two sources: the newest
 # matches and the newest title matches (measured: see README, Search).
@@ -125,23 +127,38 @@ class IndexedDocument:
         return {weight: " ".join(values) for weight, values in texts.items()}
 
 
-def vocabulary_texts(model, objs):
-    """The original text of each object's autocomplete fields (titles, names)."""
-    fields = [f for f in model.get_search_fields() if isinstance(f, AutocompleteField)]
+def vocabulary_documents(model, objs):
+    """{object id: [(original text, short?)]} of each object's search and autocomplete fields;
+    short fields (titles, keywords, names) keep their short runs whole as words."""
+    fields = [
+        f for f in model.get_search_fields() if isinstance(f, SearchField | AutocompleteField)
+    ]
+    documents = {}
     for obj in objs:
+        texts = []
         for field in fields:
-            value = raw_value(field, obj)
-            if isinstance(value, str) and value:
-                yield value
+            try:
+                value = flatten(raw_value(field, obj))
+            except (AttributeError, ValueError):
+                continue
+            if value and (value, field_has_pinyin(field)) not in texts:
+                texts.append((value, field_has_pinyin(field)))
+        documents[str(obj.pk)] = texts
+    return documents
 
 
 class VocabularyIndexMixin:
-    """Every index of ours also records the vocabulary of what it indexes (typo suggestions)."""
+    """Every index of ours also records the vocabulary of what it indexes (typo suggestions).
+    update_index recounts it: its Rebuilder sets `recount`, so objects already indexed count too."""
 
-    def record_vocabulary(self, model, objs):
+    recount = False
+
+    def record_vocabulary(self, model, objs, existing=()):
         from .vocabulary import record_words
 
-        record_words(vocabulary_texts(model, objs))
+        record_words(
+            vocabulary_documents(model, objs), recounted=() if self.recount else set(existing)
+        )
 
 
 class ChineseIndex(VocabularyIndexMixin, BaseIndex):
@@ -183,7 +200,7 @@ class ChineseIndex(VocabularyIndexMixin, BaseIndex):
                 ],
                 batch_size=500,
             )
-            self.record_vocabulary(model, objs)
+            self.record_vocabulary(model, objs, existing)
 
     def delete_item(self, item):
         item.index_entries.all()._raw_delete(using=self.write_connection.alias)
@@ -220,6 +237,11 @@ class ChinesePostgresIndex(ChineseIndex):
         body = " || ".join(f"setweight({vector}, '{weight}')" for weight in "ABCD")
         row = f"(%s, %s, setweight({vector}, 'A'), {vector}, {body}, 1.0, '', '')"
         table = IndexEntry._meta.db_table
+        existing = set(
+            self.entries.filter(
+                content_type_id=content_type_id, object_id__in=[doc.id for doc in documents]
+            ).values_list("object_id", flat=True)
+        )
         with transaction.atomic(using=self.write_connection.alias):
             for start in range(0, len(documents), 500):
                 batch = documents[start : start + 500]
@@ -241,21 +263,29 @@ class ChinesePostgresIndex(ChineseIndex):
                         "body = EXCLUDED.body",
                         params,
                     )
-            self.record_vocabulary(model, objs)
+            self.record_vocabulary(model, objs, existing)
 
 
 class Rebuilder:
-    """`update_index`: drop entries of deleted objects first, then re-add everything."""
+    """`update_index`: drop entries of deleted objects first, then re-add everything, counting
+    the vocabulary again from zero."""
 
     def __init__(self, index):
         self.index = index
 
     def start(self):
+        from .vocabulary import start_recount
+
         self.index.delete_stale_entries()
+        start_recount()
+        self.index.recount = True
         return self.index
 
     def finish(self):
-        pass
+        from .vocabulary import finish_recount
+
+        self.index.recount = False
+        finish_recount()
 
 
 # -- Query side -------------------------------------------------------------------------------

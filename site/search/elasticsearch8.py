@@ -4,7 +4,7 @@
 
 Elasticsearch's standard analyzer splits Chinese into single characters and the catch-all query
 ORs them, so 不动产登记 matches any page with any of those five characters. Here documents carry
-the same pre-tokenised text as the database backends (bigrams, words, title pinyin), the index's
+the same pre-tokenised text as the database backends (bigrams, words, pinyin), the index's
 default analyzer only splits on whitespace and lower-cases, the autocomplete field's edge n-grams
 are built over those tokens (and searched with the whitespace analyzer, not `standard`), and
 queries are compiled from the same tree as on SQLite and PostgreSQL (portal.search.compile).

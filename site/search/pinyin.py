@@ -1,12 +1,14 @@
-"""Pinyin for search: tokens that let `budongchan`, `bdc`, `yingyezhizhao` or `yyzz` find a title,
-and toneless keys that turn a homophone typo (登纪) back into a word of the site (登记).
+"""Pinyin for search: tokens that let `budongchan`, `bdc`, `yingyezhizhao` or `yyzz` find a title
+or keyword, and toneless keys that turn a homophone typo (登纪) back into a word of the site (登记).
 
-Index side, each run of Chinese in a title yields, for every character position, the full pinyin
-and the initials of up to MAX_SYLLABLES characters starting there, prefixed with PREFIX so they
-never collide with Latin words of the text (不动产登记 → pybudongchandengji, pydongchandengji …,
-pybdcdj, pydcdj …). Query side, a Latin word is also matched as a prefix of those tokens
-(`pybudongchan*`), which finds any run of syllables that starts on a character boundary without
-having to split the query into syllables.
+Index side, each run of Chinese in a short field (fields.PINYIN_FIELDS: titles, keywords, names)
+yields, for every character position, the full pinyin and the initials of up to MAX_SYLLABLES
+characters starting there, prefixed with PREFIX so they never collide with Latin words of the
+text (不动产登记 → pybudongchandengji, pydongchandengji …, pybdcdj, pydcdj …). Runs separated
+only by spaces are read as one (不动产 转移登记 → pybdczydj): a citizen types no space in pinyin.
+Query side, a Latin word is also matched as a prefix of those tokens (`pybudongchan*`), which
+finds any run of syllables that starts on a character boundary without having to split the query
+into syllables.
 """
 
 import itertools
@@ -14,7 +16,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin, pinyin
 
-from .tokenizer import runs
+from .tokenizer import CJK_RUN, normalize
 
 PREFIX = "py"
 MAX_SYLLABLES = 8
@@ -25,6 +27,10 @@ SYLLABLE = re.compile(r"^[a-z]+$")
 FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 MAX_READINGS = 16
+# Runs of Chinese separated by nothing but whitespace, read as one for pinyin.
+SPACED_RUNS = re.compile(rf"{CJK_RUN}(?:\s+{CJK_RUN})*")
+# The same in a title as shown (not normalised), for highlighting: letters that are not Latin.
+SPACED_TITLE_RUNS = re.compile(r"[^\W\d_A-Za-z]+(?:\s+[^\W\d_A-Za-z]+)*")
 
 
 def syllables(run):
@@ -40,9 +46,8 @@ def pinyin_tokens(text):
     """The pinyin tokens of the Chinese in `text`: full pinyin and initials of each character
     position, up to MAX_SYLLABLES characters long, without duplicates."""
     tokens = {}
-    for kind, run in runs(text):
-        if kind != "cjk":
-            continue
+    for match in SPACED_RUNS.finditer(normalize(text)):
+        run = "".join(match.group().split())
         for segment in _known_segments(syllables(run)):
             for start in range(len(segment)):
                 window = segment[start : start + MAX_SYLLABLES]
@@ -118,8 +123,12 @@ def title_matches(title, word):
     """(start, end) spans of `title` whose pinyin or initials begin with the pinyin `word`, for
     highlighting a title found by pinyin."""
     spans = []
-    for match in re.finditer(r"[^\W\d_A-Za-z]+", title):
-        run = match.group()
+    for match in SPACED_TITLE_RUNS.finditer(title):
+        # Positions in the title of the run's characters, spaces left out.
+        positions = [
+            match.start() + i for i, char in enumerate(match.group()) if not char.isspace()
+        ]
+        run = "".join(match.group().split())
         values = syllables(run)
         for start in range(len(values)):
             if values[start] is None:
@@ -133,7 +142,7 @@ def title_matches(title, word):
                 if (full.startswith(word) and len(full) - len(values[end]) < len(word)) or (
                     initials == word
                 ):
-                    spans.append((match.start() + start, match.start() + end + 1))
+                    spans.append((positions[start], positions[end] + 1))
                     break
                 if len(full) >= len(word) and len(initials) >= len(word):
                     break

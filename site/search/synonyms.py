@@ -1,5 +1,9 @@
 """Synonyms and abbreviations editors manage (医保 ↔ 医疗保险): a query term is expanded with them
-before it is tokenised, so 医保报销 also searches 医疗保险报销."""
+before it is tokenised, so 医保报销 also searches 医疗保险报销.
+
+A group's Chinese terms are the common names a citizen knows a thing by, so their full pinyin and
+initials are terms of the group too: `sbk` and `shebaoka` search 社保卡 and 社会保障卡.
+"""
 
 import itertools
 import re
@@ -23,16 +27,40 @@ def split_terms(text):
     return terms
 
 
+def pinyin_keys(term):
+    """The full pinyin and the initials of a term written in Chinese (社保卡 → shebaoka, sbk);
+    none for other terms."""
+    from .pinyin import syllables
+    from .tokenizer import CJK_ONLY
+
+    term = normalized_text(term)
+    if not CJK_ONLY.match(term):
+        return []
+    values = syllables(term)
+    if None in values:
+        return []
+    return list(dict.fromkeys(["".join(values), "".join(value[0] for value in values)]))
+
+
 def build_table(groups):
-    """{normalised term: (every other term of its groups)} from lists of terms."""
+    """{normalised term: (every other term of its groups)} from lists of terms; the pinyin keys
+    of a group's Chinese terms stand for every term of the group."""
     table = {}
     for terms in groups:
+        chinese = [term for term in terms if pinyin_keys(term)]
         for term in terms:
             key = normalized_text(term)
             others = [t for t in terms if normalized_text(t) != key]
             merged = list(table.get(key, ()))
             merged.extend(t for t in others if t not in merged)
             table[key] = tuple(merged)
+        for term in chinese:
+            for key in pinyin_keys(term):
+                if key in {normalized_text(t) for t in terms}:
+                    continue
+                merged = list(table.get(key, ()))
+                merged.extend(t for t in chinese if t not in merged)
+                table[key] = tuple(merged)
     return table
 
 

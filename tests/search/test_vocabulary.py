@@ -48,8 +48,43 @@ def test_synonym_terms_count_as_vocabulary():
 
 
 def test_a_word_that_only_sounds_the_same_is_not_a_typo():
-    candidates = {"den-ji": [("等级", "deng-ji")], "gong-ji-jin": [("公积金", "gong-ji-jin")]}
+    candidates = {
+        "den-ji": [("等级", "deng-ji", 1)],
+        "gong-ji-jin": [("公积金", "gong-ji-jin", 1)],
+    }
     # 登记 typed right but missing from the vocabulary: every character would change.
     assert correct_run("登记", candidates) == "登记"
     assert correct_run("公基金", candidates) == "公积金"
     assert correct_run("大楼", candidates) == "大楼"
+
+
+def test_body_text_gives_words_but_not_its_short_runs():
+    assert "受理" in words_of("各乡镇受理后五日内办结", short=False)
+    assert "依法受理" not in words_of("依法受理，限时办结", short=False)
+    assert "依法受理" in words_of("依法受理，限时办结")
+
+
+@pytest.mark.django_db
+def test_each_object_counts_a_word_once_and_a_reindexed_one_adds_only_new_words():
+    record_words(
+        {
+            "1": [("受理办法", True), ("窗口受理，当场受理", False)],
+            "2": [("登记须知", True), ("登记后受理", False)],
+        }
+    )
+    assert SearchWord.objects.get(word="受理").frequency == 2
+    assert SearchWord.objects.get(word="登记").frequency == 1
+    # Object 1 indexed again (edited): counted before, so nothing it had is counted twice; a
+    # word new to the vocabulary starts at one.
+    record_words({"1": [("受理办法", True), ("变更备案", False)]}, recounted={"1"})
+    assert SearchWord.objects.get(word="受理").frequency == 2
+    assert SearchWord.objects.get(word="备案").frequency == 1
+
+
+@pytest.mark.django_db
+def test_the_more_frequent_homophone_wins():
+    # 登级 is one character off both 登记 and 等级; the site uses 登记 far more.
+    record_words(["登记"] * 20 + ["等级"])
+    assert suggest_correction("登级") == "登记"
+    SearchWord.objects.filter(word="等级").update(frequency=400)
+    assert suggest_correction("登级") == "等级"
