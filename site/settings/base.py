@@ -193,6 +193,11 @@ STORAGES = {
 
 # Cache: Redis when REDIS_URL is set (shared by every worker), otherwise per-process memory.
 REDIS_URL = env_str("REDIS_URL")
+# Every Redis client (the cache, and through it the page cache and the rate limits) fails fast
+# when Redis is down or hung: the tolerant cache then answers with a miss, and after a failure a
+# process leaves Redis alone for REDIS_RETRY_AFTER_SECONDS (portal/cache.py).
+REDIS_CLIENT_OPTIONS = {"socket_connect_timeout": 0.25, "socket_timeout": 0.25}
+REDIS_RETRY_AFTER_SECONDS = 5
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -200,8 +205,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX") or "portal",
             "TIMEOUT": 300,
-            # Fail fast when Redis is down: the tolerant cache then answers with a miss.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "OPTIONS": REDIS_CLIENT_OPTIONS,
         }
     }
 else:
