@@ -181,6 +181,9 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
+# The project's own translations of the Django and Wagtail admin strings (Python and JavaScript
+# catalogues) that Wagtail's zh_Hans catalogue lacks; searched before the apps' catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
