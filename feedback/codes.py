@@ -70,12 +70,19 @@ def hash_query_code(code):
 
 def query_code_matches(code, stored):
     """True when `code` is the code whose hash is `stored`; keys in SECRET_KEY_FALLBACKS still
-    verify, so rotating SECRET_KEY does not lock complainants out."""
-    if not stored or not stored.startswith(QUERY_CODE_HASH_PREFIX):
-        return False
-    digest = stored.removeprefix(QUERY_CODE_HASH_PREFIX)
+    verify, so rotating SECRET_KEY does not lock complainants out.
+
+    A missing or malformed `stored` (an unknown tracking number) runs the very same HMACs
+    against a digest no code has: the time taken must not tell whether a number exists."""
+    valid = bool(stored) and stored.startswith(QUERY_CODE_HASH_PREFIX)
+    digest = stored.removeprefix(QUERY_CODE_HASH_PREFIX) if valid else UNMATCHABLE_DIGEST
     keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return any(constant_time_compare(digest, _code_digest(code, key)) for key in keys)
+    matches = [constant_time_compare(digest, _code_digest(code, key)) for key in keys]
+    return valid and any(matches)
+
+
+# 64 characters outside hex: the same length as a real digest, equal to none.
+UNMATCHABLE_DIGEST = "-" * 64
 
 
 def stored_token(token):

@@ -386,8 +386,10 @@ class StatusLookupForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, challenge=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if challenge:
+            self.add_challenge()
         self.fields["tracking_number"].widget.attrs.update(
             {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         )
@@ -400,6 +402,11 @@ class StatusLookupForm(forms.Form):
 
     def clean_query_code(self):
         return normalize_query_code(self.cleaned_data["query_code"])
+
+    def add_challenge(self):
+        """Ask for a captcha too (after failed look-ups); added after validation, the field
+        shows a fresh challenge for the next attempt without an error of its own."""
+        self.fields["captcha"] = PortalCaptchaField()
 
 
 class RatingForm(forms.Form):

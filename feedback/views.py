@@ -9,7 +9,6 @@ import time
 import uuid
 
 from django.contrib import messages
-from django.contrib.auth.hashers import check_password
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
@@ -19,10 +18,15 @@ from django.utils.translation import gettext as _
 
 from portal.exports import csv_response
 from portal.models import Department, PortalSettings
-from portal.ratelimit import client_ip, hit, is_limited
+from portal.ratelimit import GuessGuard, client_ip, hit, is_limited
 
 from . import selectors
-from .codes import format_query_code, normalize_tracking_number, parse_token
+from .codes import (
+    format_query_code,
+    normalize_tracking_number,
+    parse_token,
+    query_code_matches,
+)
 from .forms import (
     ComplaintForm,
     RatingForm,
@@ -38,8 +42,10 @@ from .services import ActionRefused, complaint_rate, complaint_submit
 SUBMIT_IP_LIMIT, SUBMIT_IP_WINDOW = 10, 600
 # Complaints per phone number per day.
 SUBMIT_PHONE_LIMIT, SUBMIT_PHONE_WINDOW = 5, 86400
-# Failed status look-ups per IP address and per tracking number per hour (guessing codes).
-LOOKUP_IP_LIMIT, LOOKUP_NUMBER_LIMIT, LOOKUP_WINDOW = 20, 10, 3600
+# Status look-ups (guessing query codes): past 3 wrong codes in an hour for a tracking number or
+# from an address, each look-up also needs a captcha; an address with 20 wrong codes in an hour
+# waits. A number is never locked: its owner who solves the captcha gets in (README, 投诉).
+LOOKUP_GUARD = GuessGuard("complaint-lookup", challenge_after=3, address_limit=20, window=3600)
 # A successful look-up lets this browser see the complaint for half an hour.
 STATUS_SESSION_KEY = "feedback_complaints"
 STATUS_ACCESS_SECONDS = 30 * 60
@@ -247,37 +253,35 @@ def complaint_status(request, page):
 
 
 WRONG_CREDENTIALS = "投诉编号或查询码不正确，请核对后重新输入（查询码不区分大小写）。"
-TOO_MANY_LOOKUPS = "查询失败次数过多，请 1 小时后再试，或拨打政务服务热线 12345 查询。"
+TOO_MANY_LOOKUPS = "本网络查询失败次数过多，请 1 小时后再试，或拨打政务服务热线 12345 查询。"
 
 
 def _lookup(request, page):
-    form = StatusLookupForm(request.POST)
     ip = client_ip(request)
-    if is_limited("complaint-lookup-ip", ip, limit=LOOKUP_IP_LIMIT, window=LOOKUP_WINDOW):
+    number = normalize_tracking_number(request.POST.get("tracking_number", ""))[:30]
+    form = StatusLookupForm(request.POST, challenge=LOOKUP_GUARD.needs_challenge(ip, number))
+    if LOOKUP_GUARD.address_blocked(ip):
         form.is_valid()
         form.add_error(None, _(TOO_MANY_LOOKUPS))
         return _render_status(request, page, lookup_form=form, status=429)
     if not form.is_valid():
         return _render_status(request, page, lookup_form=form)
     number, code = form.cleaned_data["tracking_number"], form.cleaned_data["query_code"]
-    if is_limited(
-        "complaint-lookup-number", number, limit=LOOKUP_NUMBER_LIMIT, window=LOOKUP_WINDOW
-    ):
-        form.add_error(None, _(TOO_MANY_LOOKUPS))
-        return _render_status(request, page, lookup_form=form, status=429)
     complaint = Complaint.objects.filter(tracking_number=number).first()
-    if complaint is not None and complaint.check_query_code(code):
+    if complaint is not None:
+        matched = complaint.check_query_code(code)
+    else:
+        # The same HMACs as for a wrong code: the time taken must not tell the number is unknown.
+        matched = query_code_matches(code, None)
+    if matched:
         _grant(request, complaint)
         return HttpResponseRedirect(
             page.status_url() + "?" + urlencode({"no": complaint.tracking_number}), status=303
         )
-    if complaint is None:
-        # Spend the same time as checking a real code: the answer must not tell whether the
-        # number exists.
-        check_password(code, "!")
-    hit("complaint-lookup-ip", ip, limit=LOOKUP_IP_LIMIT, window=LOOKUP_WINDOW)
-    hit("complaint-lookup-number", number, limit=LOOKUP_NUMBER_LIMIT, window=LOOKUP_WINDOW)
+    LOOKUP_GUARD.fail(ip, number)
     form.add_error(None, _(WRONG_CREDENTIALS))
+    if LOOKUP_GUARD.needs_challenge(ip, number) and "captcha" not in form.fields:
+        form.add_challenge()
     return _render_status(request, page, lookup_form=form)
 
 

@@ -33,4 +33,6 @@ def test_pages_and_rate_limits_survive_a_redis_outage(client, home, settings):
     assert client.get("/").status_code == 200
     from portal.ratelimit import hit
 
-    assert hit("test", "1.2.3.4", limit=0, window=60)
+    # Counted in this process while Redis is down (tests/portal/test_ratelimit_fallback.py).
+    assert hit("redis-outage", "192.0.2.200", limit=1, window=60)
+    assert not hit("redis-outage", "192.0.2.200", limit=1, window=60)
