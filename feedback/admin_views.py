@@ -79,7 +79,8 @@ EXPORT_COLUMNS = [
         gettext_lazy("承办部门"),
         lambda c: c.handling_department.name if c.handling_department else "",
     ),
-    ("subject", gettext_lazy("投诉主题"), lambda c: c.subject),
+    # Complainants write their phone number or name in the subject: exported masked.
+    ("subject", gettext_lazy("投诉主题"), lambda c: c.public_subject),
     ("status", gettext_lazy("状态"), lambda c: c.get_status_display()),
     ("accept_deadline", gettext_lazy("受理期限"), lambda c: local_date(c.accept_deadline)),
     ("accepted_at", gettext_lazy("受理时间"), lambda c: local_time(c.accepted_at)),
