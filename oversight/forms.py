@@ -1,12 +1,15 @@
-"""Admin forms of the oversight app: the audit log's filters and the two-factor code."""
+"""Admin forms of the oversight app: the audit log's filters, the two-factor code and the
+rate-limited password reset."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.admin.widgets import AdminDateInput
 
 from portal.models import Department
 
+from . import services
 from .selectors import AUDIT_SOURCES, audit_action_choices
 
 
@@ -57,3 +60,13 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             raise forms.ValidationError(_("开始日期不能晚于结束日期。"))
         return cleaned
+
+
+class LimitedPasswordResetForm(PasswordResetForm):
+    """Wagtail's password-reset form (WAGTAILADMIN_USER_PASSWORD_RESET_FORM) that sends its
+    mail only within the limits per address and per e-mail. The page answers the same either
+    way: it must not tell whether an account exists, nor that a limit was reached."""
+
+    def save(self, *args, request=None, **kwargs):
+        if services.password_reset_allowed(request=request, email=self.cleaned_data["email"]):
+            super().save(*args, request=request, **kwargs)

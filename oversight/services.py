@@ -22,6 +22,7 @@ from feedback.models import (
     SymposiumView,
     SymposiumViewEvent,
 )
+from portal.ratelimit import client_ip, hit
 
 from .two_factor import DEVICE_NAME
 
@@ -95,6 +96,28 @@ def account_unlock(*, attempt, actor):
             data={"username": username, "ip_address": ip_address},
         )
     return username, ip_address
+
+
+# Password-reset mails per client address and per e-mail address, per hour: enough for a
+# mistyped address or a lost mail, too few to flood an inbox or the mail server.
+PASSWORD_RESET_IP_LIMIT, PASSWORD_RESET_EMAIL_LIMIT, PASSWORD_RESET_WINDOW = 5, 3, 3600
+
+
+def password_reset_allowed(*, request, email):
+    """Count one password-reset request; False once its address or e-mail is over the limit.
+    An address already refused does not use up the e-mail's count, so one flooding address
+    cannot stop the account's owner from resetting."""
+    ip = client_ip(request) if request is not None else ""
+    if not hit(
+        "password-reset-ip", ip, limit=PASSWORD_RESET_IP_LIMIT, window=PASSWORD_RESET_WINDOW
+    ):
+        return False
+    return hit(
+        "password-reset-email",
+        email.strip().lower(),
+        limit=PASSWORD_RESET_EMAIL_LIMIT,
+        window=PASSWORD_RESET_WINDOW,
+    )
 
 
 # A complaint or view whose handling has ended; before that its events are its live trace.

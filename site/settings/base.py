@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     # Admin login security: TOTP two-factor devices and the failed-login lockout (oversight).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Single-use backup codes, shown once after enrolment.
+    "django_otp.plugins.otp_static",
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -148,6 +150,8 @@ AUTHENTICATION_BACKENDS = ["oversight.backends.LockoutBackend"]
 # Two-factor login (TOTP) for every admin user; production turns it on, see production.py.
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "县政务公开网站管理后台"
+# Password-reset mails only within per-address and per-e-mail limits (oversight/services.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "oversight.forms.LimitedPasswordResetForm"
 
 # Failed-login lockout: 5 wrong passwords for one username from one IP lock that pair for an
 # hour (a wrong guess from elsewhere does not lock the real user out).
