@@ -31,3 +31,16 @@ def queries_for(client, url, **params):
         response = client.get(url, params)
     assert response.status_code == 200, url
     return len(queries)
+
+
+def minimal_pdf():
+    """A valid one-page PDF (attachments must parse as PDF to be accepted)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

@@ -12,6 +12,7 @@ from feedback.factories import ComplaintFactory, advance, handler
 from feedback.models import Complaint, Status
 from feedback.permissions import HANDLER_GROUP, SUPERVISOR_GROUP
 from feedback.uploads import CleanUpload
+from tests.utils import minimal_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -269,7 +270,7 @@ def test_upload_through_the_form_reaches_the_admin(client, complaint_page, chief
 
     client.post(
         "/complaints/",
-        {**form_data(), "attachments": [SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF")]},
+        {**form_data(), "attachments": [SimpleUploadedFile("x.pdf", minimal_pdf())]},
     )
     complaint = Complaint.objects.get()
     client.force_login(chief)

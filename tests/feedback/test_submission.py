@@ -12,6 +12,7 @@ from PIL import Image
 from feedback.codes import QUERY_CODE_HASH_PREFIX, QUERY_CODE_RE, normalize_query_code, stored_token
 from feedback.models import Action, Complaint, Status
 from tests.feedback.conftest import form_data
+from tests.utils import minimal_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +224,7 @@ def test_html_in_the_complaint_is_stored_as_typed_and_shown_as_text(client, comp
 def test_attachments_are_saved_reencoded_and_private(client, complaint_page, settings):
     files = [
         SimpleUploadedFile("现场.jpg", jpeg(), content_type="image/jpeg"),
-        SimpleUploadedFile("收据.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+        SimpleUploadedFile("收据.pdf", minimal_pdf(), content_type="application/pdf"),
     ]
     client.post(URL, {**form_data(), "attachments": files})
     complaint = Complaint.objects.get()

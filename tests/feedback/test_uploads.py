@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from feedback.uploads import MAX_ATTACHMENT_BYTES, clean_upload, sniff
+from tests.utils import minimal_pdf
 
 GPS_IFD = 0x8825
 
@@ -33,7 +34,7 @@ def png_with_text():
     return output.getvalue()
 
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = minimal_pdf()
 
 
 def upload(name, content, content_type="application/octet-stream"):
@@ -123,7 +124,7 @@ def test_a_file_over_5_mb_is_refused():
 
 
 def test_a_file_of_exactly_5_mb_is_accepted():
-    content = b"%PDF-1.4\n" + b"0" * (MAX_ATTACHMENT_BYTES - 9)
+    content = PDF + b"\n" * (MAX_ATTACHMENT_BYTES - len(PDF))
     assert len(content) == MAX_ATTACHMENT_BYTES
     assert clean_upload(upload("exact.pdf", content)).kind == "pdf"
 
