@@ -149,3 +149,28 @@ def comment_respond(*, comment, outcome, reason, changed_passage="", user=None, 
             data={"outcome": comment.outcome},
         )
     return comment
+
+
+def comment_purge_personal_data(*, submitted_before, now=None):
+    """Blank the name and contact of comments submitted before `submitted_before` (retention)
+    and mask personal data in their texts; returns how many comments were purged. The
+    comment, its outcome and reason stay: the adoption report is a public record."""
+    now = now or timezone.now()
+    purged = 0
+    candidates = PublicComment.objects.due_for_purge(submitted_before)
+    for comment_id in candidates.values_list("pk", flat=True).order_by("pk"):
+        with transaction.atomic():
+            comment = PublicComment.objects.select_for_update().get(pk=comment_id)
+            names = [comment.name]
+            comment.text = deidentify(comment.text, names=names)
+            comment.published_text = deidentify(comment.published_text, names=names)
+            comment.response_reason = deidentify(comment.response_reason, names=names)
+            comment.changed_passage = deidentify(comment.changed_passage, names=names)
+            comment.name = comment.contact = ""
+            comment.personal_data_purged_at = now
+            # No full_clean: the rules are for a citizen's or handler's input, and a purge
+            # must not be stopped by a rule added after the comment was written.
+            comment.save()
+            log(instance=comment, action="decisions.comment.purge", user=None)
+            purged += 1
+    return purged

@@ -236,3 +236,6 @@ def register_comment_log_actions(actions):
     actions.register_action("decisions.comment.submit", _("提交意见"), _("公众通过网站提交了意见"))
     actions.register_action("decisions.comment.moderate", _("审核意见"), _("审核了意见"))
     actions.register_action("decisions.comment.respond", _("答复意见"), _("答复了意见"))
+    actions.register_action(
+        "decisions.comment.purge", _("清除个人信息"), _("保存期满，清除了意见人的个人信息")
+    )

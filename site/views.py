@@ -1,12 +1,13 @@
-"""Site-wide views: health check, elderly mode switch, search."""
+"""Site-wide views: error pages, health check, elderly mode switch, search."""
 
 import hashlib
 import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -31,6 +32,32 @@ REFINEMENTS = ("page", "sort", "type", "department", "year")
 POPULAR_CACHE_KEY = "portal:search-popular"
 POPULAR_CACHE_SECONDS = 600
 SUGGEST_CACHE_SECONDS = 60
+
+
+def _error_page(request, template_name, status):
+    # Rendered without the request (no context processors, no site settings): the error may be
+    # the database's, and the page must still tell the citizen what happened in Chinese.
+    html = loader.get_template(template_name).render({"posted": request.method == "POST"})
+    return HttpResponse(html, status=status)
+
+
+def bad_request(request, exception=None):
+    """400: a malformed request, too many form fields (DATA_UPLOAD_MAX_NUMBER_FIELDS)."""
+    return _error_page(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the form's token is missing or stale; nothing was saved."""
+    return _error_page(request, "403_csrf.html", 403)
+
+
+def server_error(request):
+    """500 without touching the database: after a post, it says the text was not sent."""
+    return _error_page(request, "500.html", 500)
 
 
 @never_cache

@@ -57,6 +57,10 @@ class PublicCommentQuerySet(models.QuerySet):
     def for_department(self, department):
         return self.filter(notice__issuing_department=department)
 
+    def due_for_purge(self, submitted_before):
+        """Comments submitted before `submitted_before` whose personal data is still kept."""
+        return self.filter(submitted_at__lt=submitted_before, personal_data_purged_at__isnull=True)
+
 
 class PublicComment(models.Model):
     """One citizen's comment on a notice. Name and contact are private: never shown on a page,
@@ -131,6 +135,11 @@ class PublicComment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+    )
+
+    # Set by the retention purge: name and contact blanked, personal data masked in the texts.
+    personal_data_purged_at = models.DateTimeField(
+        _("个人信息清除时间"), null=True, blank=True, editable=False
     )
 
     objects = PublicCommentQuerySet.as_manager()

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from portal.inputs import parse_id
+
 from .highlight import highlight_title, page_text, patterns_for, snippet
 from .query import build, parse
 from .synonyms import load_synonyms
@@ -199,8 +201,8 @@ class Filters:
     @classmethod
     def from_params(cls, params):
         return cls(
-            content_type=_positive_int(params.get("type")),
-            department=_positive_int(params.get("department")),
+            content_type=parse_id(params.get("type")),
+            department=parse_id(params.get("department")),
             year=_year(params.get("year")),
         )
 
@@ -218,16 +220,8 @@ class Filters:
         return bool(self.content_type or self.department or self.year)
 
 
-def _positive_int(value):
-    try:
-        number = int(str(value))
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**31 else None
-
-
 def _year(value):
-    number = _positive_int(value)
+    number = parse_id(value)
     return number if number and 1949 <= number <= 2100 else None
 
 

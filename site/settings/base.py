@@ -281,6 +281,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
+# More fields than this is a 400 with the portal's Chinese page (portal.views.bad_request).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Captcha: a long lifetime, so a slow writer's captcha has not expired when they submit.
@@ -303,6 +304,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # No script reads the CSRF cookie: forms carry the token and the Wagtail admin reads it from
 # its page config (wagtailConfig.CSRF_TOKEN), so the cookie can be hidden from scripts.
 CSRF_COOKIE_HTTPONLY = True
+# The portal's Chinese page (reload the form, nothing was saved), not Django's English one.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

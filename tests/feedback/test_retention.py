@@ -110,3 +110,44 @@ def test_purge_never_touches_open_complaints(market, market_handler):
 def test_purge_refuses_a_retention_under_one_year():
     with pytest.raises(CommandError, match="至少为 1 年"):
         call_command("purge_complaint_personal_data", "--years", "0")
+
+
+def test_purge_masks_every_written_form_of_contact_data(market, market_handler):
+    day = D(timezone.localdate().year - 4, 3, 2)
+    complaint = ComplaintFactory(
+        department=market,
+        subject="请回电１３８－００１３－８０００",
+        description=(
+            "身份证330102 19900101 123X，老证330102900101123，座机(0571)86012345，"
+            "手机一三八〇〇一三八〇〇〇，邮箱wang.xm(at)example.com。"
+        ),
+        now=at(day, 9),
+    )
+    moments = [at(day, 10), at(day, 15), at(day, 20)]
+    complaint = advance(
+        complaint,
+        Status.REPLIED,
+        actor=market_handler,
+        reply="已致电0571 8601 2345说明。",
+        moments=moments,
+    )
+    services.complaint_rate(
+        complaint=complaint, rating=Rating.SATISFIED, comment="谢谢，138.0013.8000", now=moments[2]
+    )
+    call_command("purge_complaint_personal_data", stdout=StringIO())
+    complaint.refresh_from_db()
+    texts = (complaint.subject, complaint.description, complaint.reply, complaint.rating_comment)
+    flat = "".join(texts)
+    assert "138****8000" in complaint.subject and "wang.xm" not in flat
+    for secret in ("１３８－００１３", "一三八〇〇", "19900101", "330102900101123", "86012345"):
+        assert secret not in flat, secret
+    assert "8601 2345" not in flat and "0013.8000" not in flat
+
+
+def test_dry_run_also_counts_decision_comments(market, market_handler):
+    from decisions.factories import PublicCommentFactory
+
+    PublicCommentFactory(submitted_at=timezone.now() - datetime.timedelta(days=5 * 366))
+    out = StringIO()
+    call_command("purge_complaint_personal_data", "--dry-run", stdout=out)
+    assert "有 1 条的个人信息将被清除" in out.getvalue()
