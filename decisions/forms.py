@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from disclosure.forms import DisclosurePageForm
 from portal.captcha import PortalCaptchaField
 from portal.deidentify import deidentify
+from portal.inputs import PublicTextMixin
 
 # The models import this module (the notice's admin form, the text rules), so the forms import
 # the models lazily, inside the methods that need them.
@@ -54,7 +55,7 @@ def parse_token(value):
         return None
 
 
-class PublicCommentForm(forms.Form):
+class PublicCommentForm(PublicTextMixin, forms.Form):
     """A citizen's comment on a draft decision: text, optional name, contact and sector."""
 
     text = forms.CharField(

@@ -8,6 +8,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from portal.inputs import parse_id
 from portal.models import Department
 
 from .forms import PublicCommentForm
@@ -22,13 +23,6 @@ from .models import (
 
 INDEX_PAGE_SIZE = 20
 FIRST_YEAR = 2000
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _saved(page):
@@ -282,10 +276,10 @@ def parse_index_filters(params):
     filters = {}
     if params.get("status") in DecisionStatus.values:
         filters["status"] = params["status"]
-    department = _int_or_none(params.get("department"))
+    department = parse_id(params.get("department"))
     if department and Department.objects.filter(pk=department).exists():
         filters["department"] = department
-    year = _int_or_none(params.get("year"))
+    year = parse_id(params.get("year"))
     if year and FIRST_YEAR <= year <= 2100:
         filters["year"] = year
     return filters

@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from portal.exports import atom_response, csv_response, json_response
+from portal.inputs import keep_form_in_history
 from portal.ratelimit import client_ip, hit, is_limited
 
 from . import selectors, services
@@ -30,7 +31,7 @@ FEED_LIMIT = 50
 
 
 def _no_store(response):
-    """Pages with the captcha form are personal and single-use: never cached anywhere."""
+    """A receipt is the citizen's own: never kept anywhere, not even in the browser's history."""
     patch_cache_control(response, private=True, no_store=True)
     return response
 
@@ -38,7 +39,10 @@ def _no_store(response):
 def render_decision(request, notice, *, status=200, **context_overrides):
     context = notice.get_context(request, **context_overrides)
     response = TemplateResponse(request, notice.get_template(request), context, status=status)
-    return _no_store(response)
+    if "receipt" in context_overrides:
+        return _no_store(response)
+    # The form, or the refusal that keeps the text: the browser may keep what was typed.
+    return keep_form_in_history(response)
 
 
 def serve_decision(request, notice, default_serve, *args, **kwargs):
@@ -59,7 +63,8 @@ def serve_decision(request, notice, default_serve, *args, **kwargs):
     response = default_serve(request, *args, **kwargs)
     now = timezone.now()
     if notice.is_open_for_comment(now):
-        _no_store(response)
+        # Not no-store: coming back from an error page, the citizen finds the text still typed.
+        keep_form_in_history(response)
     elif notice.status(now) == DecisionStatus.UPCOMING and notice.opens_at:
         # A copy kept by a page cache must not hide the form once the period opens.
         remaining = int((notice.opens_at - now).total_seconds())

@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry, Site
 
+from portal.inputs import parse_id
 from portal.models import Department
 
 from .models import DisclosurePage, Topic, Validity, disclosure_page_types
@@ -38,27 +39,20 @@ def _type_choices():
     return {model._meta.model_name: model for model in disclosure_page_types()}
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def parse_catalogue_filters(params):
     """The valid filters in `params`; unknown or malformed values are dropped, never an error."""
     types = _type_choices()
     filters = {}
     if params.get("type") in types:
         filters["type"] = params["type"]
-    department = _int_or_none(params.get("department"))
+    department = parse_id(params.get("department"))
     if department and Department.objects.filter(pk=department).exists():
         filters["department"] = department
     if params.get("topic") in Topic.values:
         filters["topic"] = params["topic"]
     if params.get("validity") in Validity.values:
         filters["validity"] = params["validity"]
-    year = _int_or_none(params.get("year"))
+    year = parse_id(params.get("year"))
     if year and 1949 <= year <= 9999:
         filters["year"] = year
     filters["sort"] = params.get("sort") if params.get("sort") in CATALOGUE_SORTS else "newest"
@@ -157,7 +151,7 @@ def catalogue_page(index_page, request):
 def filter_fee_items(page, params):
     """The schedule's fee items filtered by words (?q=) and charging department (?department=)."""
     query = " ".join(params.get("q", "").split())[:100]
-    department = _int_or_none(params.get("department"))
+    department = parse_id(params.get("department"))
     every_item = list(page.items.select_related("charging_department"))
     items = every_item
     if query:

@@ -26,7 +26,8 @@ def tracking_number(day, number):
 
 
 def normalize_tracking_number(value):
-    return re.sub(r"\s+", "", value or "").upper()
+    # Control characters go with the blanks: a NUL byte in a link must not reach PostgreSQL.
+    return re.sub(r"[\s\x00-\x1f\x7f]+", "", value or "").upper()
 
 
 def normalize_query_code(value):

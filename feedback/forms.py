@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.models import FeeItem, ServiceProcedurePage
 from portal.captcha import PortalCaptchaField
+from portal.inputs import PublicTextMixin, parse_id
 from portal.models import Department
 
 from .codes import normalize_query_code, normalize_tracking_number
@@ -100,18 +101,18 @@ class MultipleFileField(forms.FileField):
 def live_procedure(value):
     """The live service procedure with id `value`; None for anything else (no error: a stale
     or edited link must not stop a complaint)."""
-    value = str(value or "").strip()
-    if not value.isdigit():
+    pk = parse_id(value)
+    if pk is None:
         return None
-    return ServiceProcedurePage.objects.live().filter(pk=value).first()
+    return ServiceProcedurePage.objects.live().filter(pk=pk).first()
 
 
 def live_fee_item(value):
     """The fee item with id `value` on a live fee schedule; None for anything else."""
-    value = str(value or "").strip()
-    if not value.isdigit():
+    pk = parse_id(value)
+    if pk is None:
         return None
-    return FeeItem.objects.on_live_schedules().filter(pk=value).first()
+    return FeeItem.objects.on_live_schedules().filter(pk=pk).first()
 
 
 class DepartmentChoiceField(forms.ModelChoiceField):
@@ -119,7 +120,7 @@ class DepartmentChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class ComplaintForm(forms.Form):
+class ComplaintForm(PublicTextMixin, forms.Form):
     """The public complaint form. A hidden one-time token makes a double submit harmless."""
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -364,7 +365,7 @@ class ComplaintForm(forms.Form):
         }
 
 
-class StatusLookupForm(forms.Form):
+class StatusLookupForm(PublicTextMixin, forms.Form):
     """Tracking number and query code: the complainant's key to their complaint."""
 
     tracking_number = forms.CharField(
@@ -409,7 +410,7 @@ class StatusLookupForm(forms.Form):
         self.fields["captcha"] = PortalCaptchaField()
 
 
-class RatingForm(forms.Form):
+class RatingForm(PublicTextMixin, forms.Form):
     """The complainant's satisfaction with the reply."""
 
     rating = forms.ChoiceField(

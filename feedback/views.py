@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from portal.exports import csv_response
+from portal.inputs import keep_form_in_history, parse_id
 from portal.models import Department, PortalSettings
 from portal.ratelimit import GuessGuard, client_ip, hit, is_limited
 
@@ -89,8 +90,8 @@ def _prefill(request):
     """A fresh form token, and what a link from a department, a 办事指南 (?procedure=) or a
     收费目录 item (?fee=) tells: unknown or unpublished ids are ignored without an error."""
     initial = {"submission_token": uuid.uuid4()}
-    department_id = request.GET.get("department", "")
-    if department_id.isdigit():
+    department_id = parse_id(request.GET.get("department"))
+    if department_id is not None:
         department = Department.objects.filter(pk=department_id).first()
         if department is not None:
             initial["department"] = department.pk
@@ -120,12 +121,17 @@ def _form_context(page, form, **extra):
     }
 
 
+def _form_page(request, page, form, status=200):
+    # Never no-store: a browser keeps what was typed in a page it may keep, and the citizen who
+    # meets an error page after posting goes back to find the text still there.
+    return keep_form_in_history(_render(request, page, None, _form_context(page, form), status))
+
+
 def complaint_form(request, page):
     """GET: the empty form. POST: the receipt, or the form again with every error listed."""
     if request.method == "POST":
-        return _no_store(_submit(request, page))
-    form = ComplaintForm(initial=_prefill(request))
-    return _no_store(_render(request, page, None, _form_context(page, form)))
+        return _submit(request, page)
+    return _form_page(request, page, ComplaintForm(initial=_prefill(request)))
 
 
 def _submit(request, page):
@@ -144,9 +150,9 @@ def _submit(request, page):
             None,
             _("提交过于频繁，请 10 分钟后再试；紧急情况请拨打政务服务热线 12345。"),
         )
-        return _render(request, page, None, _form_context(page, form), status=429)
+        return _form_page(request, page, form, status=429)
     if not form.is_valid():
-        return _render(request, page, None, _form_context(page, form))
+        return _form_page(request, page, form)
     phone = form.cleaned_data.get("phone")
     if phone and is_limited(
         "complaint-phone", phone, limit=SUBMIT_PHONE_LIMIT, window=SUBMIT_PHONE_WINDOW
@@ -156,7 +162,7 @@ def _submit(request, page):
             _("该电话号码今天提交的投诉已达 %(n)d 件，请明天再提交，或拨打 12345 热线。")
             % {"n": SUBMIT_PHONE_LIMIT},
         )
-        return _render(request, page, None, _form_context(page, form), status=429)
+        return _form_page(request, page, form, status=429)
     submission = complaint_submit(token=token or uuid.uuid4(), **form.submission_kwargs())
     if submission.created and phone:
         hit("complaint-phone", phone, limit=SUBMIT_PHONE_LIMIT, window=SUBMIT_PHONE_WINDOW)
@@ -175,7 +181,8 @@ def _receipt(request, page, submission):
         "public_url": page.public_url(),
         "tab": "form",
     }
-    return _render(request, page, "feedback/complaint_receipt.html", context)
+    # The receipt shows the query code: no copy anywhere, not even in the browser's history.
+    return _no_store(_render(request, page, "feedback/complaint_receipt.html", context))
 
 
 # --- the status page ----------------------------------------------------------------------
@@ -328,9 +335,9 @@ def _month(value):
 def complaint_public(request, page):
     """投诉处理公开: replied complaints whose complainants consented, de-identified, and the
     month's counts per department and category."""
-    department_id = request.GET.get("department", "")
+    department_id = parse_id(request.GET.get("department"))
     department = (
-        Department.objects.filter(pk=department_id).first() if department_id.isdigit() else None
+        Department.objects.filter(pk=department_id).first() if department_id is not None else None
     )
     category = request.GET.get("category", "")
     category = category if category in Category.values else ""

@@ -31,3 +31,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The portal's Chinese error pages, none of which needs the database.
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler500 = views.server_error

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText, SearchQuery
 
+from portal.inputs import CONTROL_CHARACTERS
+
 from . import pinyin
 from .tokenizer import bigrams, normalize, runs
 
@@ -84,8 +86,9 @@ class ParsedQuery:
 
 
 def clean_text(text):
-    """The query as it is shown back: whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
-    return " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+    """The query as it is shown back: whitespace collapsed, at most MAX_QUERY_LENGTH characters.
+    Control characters count as blanks (PostgreSQL refuses a NUL byte)."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", str(text or "")).split())[:MAX_QUERY_LENGTH]
 
 
 def has_tokens(text):

@@ -48,7 +48,9 @@ def test_open_notice_shows_the_form_and_is_never_cached(client, notice):
     assert 'name="submission_token"' in html(response)
     assert 'name="captcha_1"' in html(response)
     cache_control = response["Cache-Control"]
-    assert "no-store" in cache_control and "private" in cache_control
+    # Never cached, but not no-store either: the browser keeps what was typed in the form.
+    assert "no-cache" in cache_control and "private" in cache_control
+    assert "no-store" not in cache_control
 
 
 def test_each_rendered_form_gets_its_own_token(client, notice):
