@@ -16,6 +16,11 @@ DEBUG = False
 # Every admin user confirms a TOTP code after the password (README: 后台登录安全). Not read
 # from the environment: production has no switch that turns the second factor off.
 PORTAL_REQUIRE_2FA = True
+# Without a mail server base.py falls back to the console backend, which writes every
+# notification with its recipient into the server log. Production drops such mail instead,
+# with a warning that names no address (README: Production, e-mail).
+if EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":  # noqa: F405
+    EMAIL_BACKEND = "portal.mail.UnconfiguredEmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -141,3 +141,51 @@ def test_environment_switches_redis_elasticsearch_and_postgres():
     assert search == "portal.search.elasticsearch8"
     assert prefix == "portal_"
     assert engine == "django.db.backends.postgresql"
+
+
+def _production_mail(code, **env):
+    """Run `code` in a process with production settings, no mail configured unless `env` says."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("EMAIL_") and key not in ("DATABASE_URL",)
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="portal.example.gov.cn",
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+SEND = (
+    "from django.core.mail import send_mail;"
+    "print(send_mail('您的投诉已受理', '王小明，您好：投诉 TS202612060001 已受理。',"
+    " None, ['wang.xm@example.com']))"
+)
+
+
+def test_production_mail_goes_to_the_server_or_is_dropped_naming_no_address():
+    for env in ({}, {"EMAIL_URL": "console://"}):
+        result = _production_mail(SEND, **env)
+        assert result.returncode == 0, result.stderr
+        output = result.stdout + result.stderr
+        assert result.stdout.strip() == "0", env
+        assert "No mail server is configured" in output and "1 e-mail message(s) dropped" in output
+        for secret in ("wang.xm", "example.com", "王小明", "TS202612060001", "您的投诉已受理"):
+            assert secret not in output, secret
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND, settings.EMAIL_HOST)"
+    result = _production_mail(code, EMAIL_URL="smtp://mail.example.gov.cn:587/?tls=1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.gov.cn",
+    ]
