@@ -62,15 +62,19 @@ def test_a_cache_without_options_still_times_out(hung_redis, settings):
 @pytest.mark.django_db
 def test_public_pages_are_served_promptly_while_redis_hangs(client, home, hung_redis, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    assert client.get("/").status_code == 200  # warm up templates with the memory cache
+    assert client.get("/?warm-up").status_code == 200  # templates compiled, memory cache
+    started = time.monotonic()
+    assert client.get("/?rendered").status_code == 200
+    rendering = time.monotonic() - started  # this machine's time to render the page
     settings.CACHES = _hung_caches(hung_redis)
-    for _ in range(3):
+    for attempt in range(3):
         started = time.monotonic()
-        response = client.get("/")
+        response = client.get(f"/?attempt={attempt}")
         elapsed = time.monotonic() - started
         assert response.status_code == 200
         assert home.title in response.content.decode()
-        assert elapsed < 1.0, elapsed
+        # At most one 0.25 s timeout on top of rendering (a loaded machine gets some slack).
+        assert elapsed < rendering * 1.5 + 0.5, (elapsed, rendering)
 
 
 @pytest.mark.django_db
