@@ -14,14 +14,15 @@ from .selectors import AUDIT_SOURCES, audit_action_choices
 
 
 class TokenForm(forms.Form):
+    """A 6-digit code from the authenticator app, or (when verifying) one 8-character backup
+    code."""
+
     token = forms.RegexField(
         label=_("验证码"),
-        regex=r"^\s*\d{6}\s*$",
+        regex=r"^\s*(\d{6}|[A-Za-z2-7]{8})\s*$",
         max_length=12,
-        error_messages={"invalid": _("请输入验证器应用显示的 6 位数字。")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        error_messages={"invalid": _("请输入验证器应用显示的 6 位数字，或一个 8 位备用验证码。")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
 
     def clean_token(self):

@@ -1,10 +1,13 @@
-"""TOTP devices for the admin login (django-otp): who needs one, creating and confirming a
-device, and the QR code an authenticator app scans."""
+"""TOTP devices for the admin login (django-otp): who needs one, the QR code an authenticator
+app scans, and the link that lets a user set up their first device."""
 
 import segno
+from django.conf import settings
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 DEVICE_NAME = "后台登录验证器"
+BACKUP_DEVICE_NAME = "备用验证码"
 
 
 def is_admin_user(user):
@@ -19,3 +22,9 @@ def has_confirmed_device(user):
 def qr_svg(device):
     """The device's otpauth:// URL as an inline SVG QR code (no image file, no network)."""
     return segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
+
+
+def setup_link(raw):
+    """The absolute setup link of a raw token, for a mail or an administrator to pass on."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return base + reverse("oversight_two_factor_setup_link", args=[raw])

@@ -5,6 +5,7 @@ import base64
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -13,6 +14,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -22,7 +24,7 @@ from . import services
 from .forms import AuditFilterForm, TokenForm
 from .permissions import can_manage_login_security, can_view_audit, can_view_selfcheck
 from .selectors import audit_entries, audit_rows, locked_attempts, locked_until, selfcheck_rows
-from .two_factor import has_confirmed_device, qr_svg
+from .two_factor import has_confirmed_device, qr_svg, setup_link
 
 AUDIT_PAGE_SIZE = 50
 # A download stops here; narrow the filters (a date range) for more.
@@ -169,6 +171,9 @@ class TwoFactorSetupView(WagtailAdminTemplateMixin, FormView):
         # that (or after an administrator's reset), so a stolen password cannot re-enrol.
         if has_confirmed_device(request.user) and not request.user.is_verified():
             return redirect(reverse("oversight_two_factor_verify") + self._next_query())
+        # A password alone must not enrol a device: the first one needs a setup link.
+        if not services.two_factor_may_enrol(request):
+            return redirect("oversight_two_factor_setup_needed")
         self.device = services.two_factor_pending_device(user=request.user)
         return super().dispatch(request, *args, **kwargs)
 
@@ -195,7 +200,11 @@ class TwoFactorSetupView(WagtailAdminTemplateMixin, FormView):
             form.add_error("token", error)
             return self.form_invalid(form)
         messages.success(self.request, _("双因素认证已启用。以后登录后台时需要输入验证码。"))
-        return redirect(_next_url(self.request))
+        target = self.request.POST.get("next") or self.request.GET.get("next") or ""
+        return redirect(
+            reverse("oversight_two_factor_backup_codes")
+            + ("?" + urlencode({"next": target}) if target else "")
+        )
 
 
 class TwoFactorVerifyView(WagtailAdminTemplateMixin, FormView):
@@ -223,3 +232,96 @@ class TwoFactorVerifyView(WagtailAdminTemplateMixin, FormView):
             form.add_error("token", error)
             return self.form_invalid(form)
         return redirect(_next_url(self.request))
+
+
+class TwoFactorSetupNeededView(WagtailAdminTemplateMixin, TemplateView):
+    """需要设置链接: a user without a device asks for a setup link by mail, or asks an
+    administrator for one."""
+
+    template_name = "oversight/two_factor_setup_needed.html"
+    page_title = gettext_lazy("设置双因素认证")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        if services.two_factor_may_enrol(request):
+            return redirect("oversight_two_factor_setup")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_email"] = bool(self.request.user.email)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if services.two_factor_setup_mail(user=request.user):
+            messages.success(request, _("设置链接已发送到您账号登记的邮箱，请在 24 小时内打开。"))
+        else:
+            messages.error(
+                request,
+                _("无法发送设置链接：账号没有登记邮箱，或申请过于频繁。请联系站点管理员签发。"),
+            )
+        return redirect("oversight_two_factor_setup_needed")
+
+
+class TwoFactorSetupLinkView(View):
+    """Opens a setup link: the browser may then enrol a device; the token leaves the URL."""
+
+    def get(self, request, token):
+        try:
+            services.two_factor_setup_redeem(request=request, raw=token)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("oversight_two_factor_setup_needed")
+        return redirect("oversight_two_factor_setup")
+
+
+class TwoFactorBackupCodesView(WagtailAdminTemplateMixin, TemplateView):
+    """备用验证码: the codes made at enrolment, shown once; new ones on request."""
+
+    template_name = "oversight/two_factor_backup_codes.html"
+    page_title = gettext_lazy("备用验证码")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_verified():
+            return redirect("oversight_two_factor_verify")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            codes=self.request.session.pop(services.BACKUP_SESSION_KEY, None),
+            next=_next_url(self.request),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        request.session[services.BACKUP_SESSION_KEY] = services.two_factor_backup_codes(
+            user=request.user
+        )
+        return redirect("oversight_two_factor_backup_codes")
+
+
+class TwoFactorIssueLinkView(WagtailAdminTemplateMixin, TemplateView):
+    """签发设置链接: a site administrator issues a user's setup link, shown once to pass on."""
+
+    template_name = "oversight/two_factor_issue_link.html"
+    page_title = gettext_lazy("签发双因素认证设置链接")
+    header_icon = "key"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_manage_login_security(request.user):
+            raise PermissionDenied
+        self.target = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(target=self.target, has_device=has_confirmed_device(self.target))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        raw = services.two_factor_setup_issue(user=self.target, actor=request.user)
+        context = self.get_context_data(**kwargs)
+        context["link"] = setup_link(raw)
+        return self.render_to_response(context)

@@ -1,5 +1,6 @@
 """Admin wiring of the oversight app: the URLs, the menu items (网站自查 in the main menu,
-审计日志 under 报告, 登录锁定 under 设置), the self-check home panel, the log actions."""
+审计日志 under 报告, 登录锁定 under 设置), the two-factor setup-link button in the user list,
+the self-check home panel, the log actions."""
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets.button import Button
 from wagtail.models import ModelLogEntry
 
 from . import views
@@ -29,6 +31,26 @@ def register_oversight_urls():
             "security/two-factor/setup/",
             views.TwoFactorSetupView.as_view(),
             name="oversight_two_factor_setup",
+        ),
+        path(
+            "security/two-factor/setup/needed/",
+            views.TwoFactorSetupNeededView.as_view(),
+            name="oversight_two_factor_setup_needed",
+        ),
+        path(
+            "security/two-factor/setup/link/<str:token>/",
+            views.TwoFactorSetupLinkView.as_view(),
+            name="oversight_two_factor_setup_link",
+        ),
+        path(
+            "security/two-factor/backup-codes/",
+            views.TwoFactorBackupCodesView.as_view(),
+            name="oversight_two_factor_backup_codes",
+        ),
+        path(
+            "security/two-factor/issue/<int:user_id>/",
+            views.TwoFactorIssueLinkView.as_view(),
+            name="oversight_two_factor_issue",
         ),
         path(
             "security/two-factor/verify/",
@@ -80,6 +102,18 @@ def register_locked_accounts_menu_item():
         order=900,
         allowed=can_manage_login_security,
     )
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_issue_button(user, request_user):
+    """签发双因素设置链接 on each user of the admin's user list, for site administrators."""
+    if can_manage_login_security(request_user):
+        yield Button(
+            _("签发双因素设置链接"),
+            reverse("oversight_two_factor_issue", args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
 
 
 # The home panel is a summary shown on every visit to the admin home; the dead-link scan reads
@@ -135,5 +169,10 @@ def register_oversight_log_actions(actions):
     )
     actions.register_action(
         "oversight.two_factor.reset", _("重置双因素认证"), _("重置了双因素认证")
+    )
+    actions.register_action(
+        "oversight.two_factor.setup_link",
+        _("签发双因素认证设置链接"),
+        _("签发了双因素认证设置链接"),
     )
     actions.register_action("oversight.account.unlock", _("解除登录锁定"), _("解除了登录锁定"))

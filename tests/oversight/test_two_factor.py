@@ -10,6 +10,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
+from oversight.services import two_factor_setup_issue
+
 from .conftest import make_admin_user
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +79,15 @@ def test_verify_refuses_an_outside_next_url(client, superuser, require_2fa):
     assert response["Location"] == "/admin/"
 
 
+def open_setup_link(client, user):
+    """What a first enrolment needs (tests/oversight/test_two_factor_enrolment.py)."""
+    raw = two_factor_setup_issue(user=user)
+    assert client.get(f"{SETUP}link/{raw}/")["Location"] == SETUP
+
+
 def test_setup_shows_qr_and_secret_and_confirms_with_first_code(client, superuser, require_2fa):
     client.force_login(superuser)
+    open_setup_link(client, superuser)
     page = client.get(SETUP)
     html = page.content.decode()
     assert page.status_code == 200
@@ -98,6 +107,7 @@ def test_setup_shows_qr_and_secret_and_confirms_with_first_code(client, superuse
 
 def test_setup_rejects_a_wrong_code_in_chinese(client, superuser, require_2fa):
     client.force_login(superuser)
+    open_setup_link(client, superuser)
     client.get(SETUP)
     response = client.post(SETUP, {"token": "12ab"})
     assert response.status_code == 200
