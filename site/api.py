@@ -13,6 +13,7 @@ from .inputs import MAX_ID, has_control_characters, parse_count, parse_id
 # there; "root" is Wagtail's name for the site's root page.
 PAGE_ID_PARAMETERS = ("id", "child_of", "ancestor_of", "descendant_of", "translation_of")
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}")
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def check_parameters(params):
@@ -44,6 +45,12 @@ class PortalPagesAPIViewSet(PagesAPIViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_parameters(request.GET)
+
+    def handle_exception(self, exc):
+        # Wagtail's own refusals (an unknown parameter or field, a bad order) are English.
+        if isinstance(exc, BadRequestError) and not CHINESE.search(str(exc)):
+            exc = BadRequestError(f"查询参数不正确：{exc}")
+        return super().handle_exception(exc)
 
     def get_queryset(self):
         queryset = super().get_queryset()

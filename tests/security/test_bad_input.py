@@ -5,7 +5,7 @@ failed CSRF check and a 500 (which must not need the database)."""
 import uuid
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import OperationalError, connection
 from django.http import QueryDict
 from django.test import Client, RequestFactory
@@ -85,7 +85,7 @@ def test_parse_id_refuses_everything_else(value):
 
 def test_clean_text_says_what_is_wrong_with_a_nul_byte():
     assert clean_text("第一行\n第二行\t") == "第一行\n第二行\t"
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         clean_text("登记\x00")
     assert "控制字符" in str(refused.value.messages[0])
 
@@ -208,6 +208,8 @@ def test_search_with_a_nul_byte_searches_the_words(client, home, caplog):
         "child_of=²",
         "descendant_of=99999999999999999999",
         "search=%00",
+        "unknown=1",
+        "order=nonsense",
     ],
 )
 def test_api_refuses_unreadable_parameters_with_a_chinese_400(client, home, query):
