@@ -1,10 +1,14 @@
-"""Writes editors trigger outside the page editor: importing the service centre's figures."""
+"""Writes editors and operators trigger outside the page editor: importing the service centre's
+figures, and repairing pages that went live without an index number."""
 
 import csv
 import io
 from dataclasses import dataclass, field
 
+from django.apps import apps as global_apps
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import Department
@@ -171,3 +175,77 @@ def bulletin_import_service_centre(*, page, uploaded_file, user):
         draft.rows = rows
         draft.save_revision(user=user, log_action=True)
     return result
+
+
+@dataclass
+class RepairedPage:
+    pk: int
+    title: str
+    index_number: str
+    date_published: object
+
+
+def repair_index_numbers(apps=None):
+    """Stamp every page that went live without an index number or publication date, numbered
+    in first-publication order; returns the repaired pages.
+
+    A page published from a saved draft once went live unstamped. Its date is the day it first
+    went live (never today: that would be a backdating of its own kind, the other way round) and
+    its number comes from the same sequence new publications use, so no number is ever reused.
+    Pages unpublished since are repaired too, so republishing keeps their first date. `apps` is
+    the historical app registry when the data migration calls this.
+    """
+    from .models.base import index_number_text, next_sequence_value
+
+    apps = apps or global_apps
+    page_model = apps.get_model("disclosure", "DisclosurePage")
+    sequence_model = apps.get_model("disclosure", "IndexNumberSequence")
+    department_model = apps.get_model("portal", "Department")
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    repaired = []
+    with transaction.atomic():
+        pages = list(
+            page_model.objects.select_for_update()
+            .filter(first_published_at__isnull=False)
+            .filter(Q(index_number__isnull=True) | Q(index_number="") | Q(date_published=None))
+            .order_by("first_published_at", "pk")
+            .values(
+                "pk",
+                "title",
+                "index_number",
+                "date_published",
+                "first_published_at",
+                "issuing_department_id",
+                "content_type_id",
+            )
+        )
+        codes = dict(department_model.objects.values_list("pk", "code"))
+        content_types = {
+            ct.pk: (ct.app_label, ct.model)
+            for ct in content_type_model.objects.filter(
+                pk__in={page["content_type_id"] for page in pages}
+            )
+        }
+        for page in pages:
+            date_published = page["date_published"] or timezone.localdate(
+                page["first_published_at"]
+            )
+            index_number = page["index_number"]
+            if not index_number:
+                # The category letter is a class attribute of the page type, not a column.
+                page_class = global_apps.get_model(*content_types[page["content_type_id"]])
+                category = page_class.index_category
+                sequence = next_sequence_value(
+                    sequence_model,
+                    department_id=page["issuing_department_id"],
+                    category=category,
+                    year=date_published.year,
+                )
+                index_number = index_number_text(
+                    codes[page["issuing_department_id"]], category, date_published.year, sequence
+                )
+            page_model.objects.filter(pk=page["pk"]).update(
+                index_number=index_number, date_published=date_published
+            )
+            repaired.append(RepairedPage(page["pk"], page["title"], index_number, date_published))
+    return repaired

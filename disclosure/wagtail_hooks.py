@@ -1,11 +1,12 @@
-"""Admin wiring of the disclosure app: the bulletin import page and its button."""
+"""Admin wiring of the disclosure app: the bulletin import page and its button, and the
+index-number stamp on the admin paths that make a page live without calling Page.publish()."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from . import views
-from .models import MonthlyBulletinPage
+from .models import DisclosurePage, MonthlyBulletinPage
 
 
 @hooks.register("register_admin_urls")
@@ -28,3 +29,28 @@ def bulletin_import_button(page, user, view_name, next_url=None):
             icon_name="upload",
             priority=80,
         )
+
+
+@hooks.register("before_publish_page")
+def stamp_before_publish(request, page):
+    """Wagtail's page editor (publish after a draft or autosave, revert and publish) builds its
+    publish action itself instead of calling Page.publish(): stamp the revision it has just saved
+    here, before the action reads it. On the create view Page.publish() runs too and finds the
+    stamp already there."""
+    if isinstance(page, DisclosurePage) and page.goes_live_now():
+        page.stamp_publication(page.latest_revision)
+
+
+@hooks.register("after_copy_page")
+def stamp_live_copies(request, page, new_page):
+    """A copy kept live is made live without publishing: each live disclosure page of the copy
+    (its descendants too, when copied with them) gets its own number and date, in tree order."""
+    copies = (
+        DisclosurePage.objects.descendant_of(new_page, inclusive=True)
+        .live()
+        .filter(index_number=None)
+        .order_by("path")
+        .specific()
+    )
+    for copy in copies:
+        copy.stamp_publication(copy.live_revision)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -549,6 +549,42 @@ def check_procedures():
     )
 
 
+def check_unstamped_disclosures():
+    """Live disclosure pages without an index number or publication date: both are 单项否决
+    items of the national website inspection. `manage.py repair_index_numbers` stamps them."""
+    pages = (
+        DisclosurePage.objects.live()
+        .filter(Q(index_number=None) | Q(index_number="") | Q(date_published=None))
+        .order_by(F("first_published_at").asc(nulls_last=True), "pk")
+        .only("pk", "title", "index_number", "date_published")
+    )
+    first = list(pages[:MAX_ITEMS])
+    items = []
+    for page in first:
+        missing = [
+            label
+            for label, value in (
+                (_("索引号"), page.index_number),
+                (_("发布日期"), page.date_published),
+            )
+            if not value
+        ]
+        items.append(
+            _page_item(page, _("缺少：%(items)s") % {"items": "、".join(map(str, missing))})
+        )
+    return _row(
+        "disclosure_unstamped",
+        _("已发布的公开信息缺少索引号或发布日期"),
+        _(
+            "索引号和发布日期应在发布时由系统生成，缺少即属单项否决风险。"
+            "请运维人员运行 manage.py repair_index_numbers 补发。"
+        ),
+        "danger",
+        items,
+        count=pages.count() if len(first) == MAX_ITEMS else len(first),
+    )
+
+
 def check_broken_references():
     """Dead internal links and missing attachments, found by portal.references."""
     found = broken_references()
@@ -600,6 +636,7 @@ def selfcheck_rows(now=None):
         check_overdue_views(today),
         check_old_views(now),
         check_procedures(),
+        check_unstamped_disclosures(),
         check_broken_references(),
         check_calendar(today),
     ]

@@ -74,18 +74,31 @@ class IndexNumberSequence(models.Model):
     @classmethod
     def next_value(cls, *, department, category, year):
         """Issue the next number; the row lock makes concurrent publications wait their turn."""
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    cls.objects.get_or_create(department=department, category=category, year=year)
-            except IntegrityError:  # another publication created the row first
-                pass
-            sequence = cls.objects.select_for_update().get(
-                department=department, category=category, year=year
-            )
-            sequence.last_value += 1
-            sequence.save(update_fields=["last_value"])
-            return sequence.last_value
+        return next_sequence_value(cls, department_id=department.pk, category=category, year=year)
+
+
+def next_sequence_value(sequence_model, *, department_id, category, year):
+    """The body of IndexNumberSequence.next_value, on the model class given, so that the repair
+    data migration issues numbers from the same sequence with its historical model."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                sequence_model.objects.get_or_create(
+                    department_id=department_id, category=category, year=year
+                )
+        except IntegrityError:  # another publication created the row first
+            pass
+        sequence = sequence_model.objects.select_for_update().get(
+            department_id=department_id, category=category, year=year
+        )
+        sequence.last_value += 1
+        sequence.save(update_fields=["last_value"])
+        return sequence.last_value
+
+
+def index_number_text(department_code, category, year, sequence):
+    """部门编码-类别-年份-六位顺序号, e.g. 11330001-A-2026-000012."""
+    return f"{department_code}-{category}-{year}-{sequence:06d}"
 
 
 class DisclosurePageQuerySet(PageQuerySet):
@@ -285,46 +298,92 @@ class DisclosurePage(BasePage):
 
     # -- publication ---------------------------------------------------------------------------
 
-    def publish(self, revision, *args, **kwargs):
-        """Stamp the index number and publication date on the revision before it goes live.
+    def with_content_json(self, content):
+        """The page as stored in a revision, with the index number and publication date of the
+        page row: like first_published_at they belong to the page, not to one revision, so no
+        draft, autosave, reverted or copied revision can change or drop them on publishing."""
+        obj = super().with_content_json(content)
+        obj.index_number = self.index_number
+        obj.date_published = self.date_published
+        return obj
 
-        Both are taken from the live row when the page was published before, so an edited
-        revision can never change or drop them; a revision scheduled for the future is
-        stamped when it actually goes live.
+    def goes_live_now(self):
+        """Whether publishing this (revision's) page makes it live now, not at a future time."""
+        return not (self.go_live_at and self.go_live_at > timezone.now())
+
+    def publish(self, revision, *args, **kwargs):
+        """Refuse a page lacking a mandated element, and stamp it before it goes live.
+
+        A revision scheduled for the future is checked and stamped when it actually goes live.
+        Wagtail's edit view builds its publish action itself and bypasses this method; the
+        `before_publish_page` hook (disclosure.wagtail_hooks) stamps that path the same way.
         """
         with transaction.atomic():
             obj = revision.as_object()
-            if not (obj.go_live_at and obj.go_live_at > timezone.now()):
+            if obj.goes_live_now():
                 missing = obj.missing_elements()
                 if missing:
                     raise ValidationError(
                         _("缺少以下必备要素，不能发布：%(items)s")
                         % {"items": "、".join(map(str, missing))}
                     )
-                self._stamp(revision, obj)
+                self.stamp_publication(revision)
             return super().publish(revision, *args, **kwargs)
 
-    def _stamp(self, revision, obj):
-        current = (
-            DisclosurePage.objects.select_for_update()
-            .filter(pk=self.pk)
-            .values("index_number", "date_published")
-            .first()
-        ) or {"index_number": None, "date_published": None}
-        index_number = current["index_number"]
-        date_published = current["date_published"]
-        if not index_number:
-            department = Department.objects.get(pk=obj.issuing_department_id)
-            date_published = timezone.localdate()
-            sequence = IndexNumberSequence.next_value(
-                department=department, category=self.index_category, year=date_published.year
+    def stamp_publication(self, revision=None):
+        """Give the page its index number and publication date the first time it goes live.
+
+        The one stamping point of every publishing path: under a lock on the page row, a row
+        without a number gets the next number of its department, category and year and today's
+        date, written to the row at once; a row that has them keeps them for ever (republishing
+        after an unpublish included). The values are also set on this object, on the revision's
+        page object and in the revision's content, so the page Wagtail saves as live and the
+        revision it records both carry them.
+        """
+        with transaction.atomic():
+            current = (
+                DisclosurePage.objects.select_for_update()
+                .filter(pk=self.pk)
+                .values("index_number", "date_published", "issuing_department_id")
+                .get()
             )
-            index_number = (
-                f"{department.code}-{self.index_category}-{date_published.year}-{sequence:06d}"
-            )
-        revision.content["index_number"] = index_number
-        revision.content["date_published"] = date_published.isoformat()
-        revision.save(update_fields=["content"])
+            index_number = current["index_number"]
+            date_published = current["date_published"]
+            if not index_number or not date_published:
+                date_published = date_published or timezone.localdate()
+                if not index_number:
+                    # The issuing department of the content going live, which for a first
+                    # publication may differ from the row's.
+                    department_id = (
+                        revision.content.get("issuing_department") if revision else None
+                    ) or current["issuing_department_id"]
+                    department = Department.objects.get(pk=department_id)
+                    index_number = self.specific_class.format_index_number(
+                        department, date_published
+                    )
+                DisclosurePage.objects.filter(pk=self.pk).update(
+                    index_number=index_number, date_published=date_published
+                )
+            targets = [self]
+            if revision is not None:
+                targets.append(revision.content_object)
+                revision.content["index_number"] = index_number
+                revision.content["date_published"] = date_published.isoformat()
+                revision.save(update_fields=["content"])
+            for target in targets:
+                target.index_number = index_number
+                target.date_published = date_published
+            return index_number, date_published
+
+    @classmethod
+    def format_index_number(cls, department, date_published):
+        """Issue the next index number of `department` for this page type in the year of
+        `date_published`: 部门编码-类别-年份-六位顺序号."""
+        category = cls.index_category
+        sequence = IndexNumberSequence.next_value(
+            department=department, category=category, year=date_published.year
+        )
+        return index_number_text(department.code, category, date_published.year, sequence)
 
 
 class DisclosureAttachment(Orderable):
