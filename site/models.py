@@ -15,6 +15,7 @@ from wagtail.search import index
 from .blocks import EntryPointBlock
 from .publishing import PublishCheckedPageForm
 from .search.fields import ChineseAutocompleteField, ChineseSearchField
+from .slugs import default_slug
 
 
 class BasePage(Page):
@@ -60,6 +61,21 @@ class BasePage(Page):
         from .permissions import DepartmentPagePermissionTester
 
         return DepartmentPagePermissionTester(user, self)
+
+    def full_clean(self, *args, **kwargs):
+        self._use_pinyin_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # What Page.save() runs for a draft instead of full_clean().
+        self._use_pinyin_slug()
+        super().minimal_clean()
+
+    def _use_pinyin_slug(self):
+        # Before Wagtail's own default, which would keep the Chinese characters in the URL
+        # (percent-encoded in every link): pages made outside the admin get pinyin slugs too.
+        parent = self.get_parent() if self.path else getattr(self, "_cached_parent_obj", None)
+        self.slug = default_slug(self, self.title, self.slug, parent)
 
     @property
     def description(self):

@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from .slugs import default_slug
+
 PUBLISH, SUBMIT = "publish", "submit"
 
 # The buttons of Wagtail's page editor and the action each one means for the checks.
@@ -119,6 +121,22 @@ class PublishCheckedPageForm(WagtailAdminPageForm):
         if "confirm_problems" in self.fields and not self._offer_confirmation():
             # Removing the field also hides its FieldPanel (Wagtail shows only bound fields).
             del self.fields["confirm_problems"]
+        if "slug" in self.fields:
+            # The browser cannot spell Chinese in pinyin, so it leaves the slug empty for a
+            # Chinese title; clean() fills it in.
+            self.fields["slug"].required = False
+
+    def clean(self):
+        title, slug = self.cleaned_data.get("title"), self.cleaned_data.get("slug")
+        if title and "slug" in self.cleaned_data:
+            parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+            slug = self.cleaned_data["slug"] = default_slug(self.instance, title, slug, parent)
+            if not slug:
+                self.add_error(
+                    "slug",
+                    _("标题中没有能转成拼音的文字，请填写网址别名，只用小写字母、数字和连字符。"),
+                )
+        return super().clean()
 
     def _offer_confirmation(self):
         if self.confirmer is None:

@@ -188,6 +188,12 @@ WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 # The project's own translations of the Django and Wagtail admin strings (Python and JavaScript
 # catalogues) that Wagtail's zh_Hans catalogue lacks; searched before the apps' catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Slugs are ASCII: the browser leaves a Chinese title's slug empty and the server fills in the
+# title's pinyin (portal/slugs.py) instead of a percent-encoded Chinese URL.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Gravatar is abroad and often unreachable (and would learn every editor's e-mail hash): the
+# admin shows Wagtail's own default avatar, or the picture the user uploaded.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
