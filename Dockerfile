@@ -29,4 +29,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os,sys,urllib.request as u; h=os.environ['ALLOWED_HOSTS'].split(',')[0].strip().lstrip('.'); r=u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT','8000'), headers={'Host': h, 'X-Forwarded-Proto': 'https'}); sys.exit(0 if u.urlopen(r, timeout=4).status == 200 else 1)"
 
-CMD ["sh", "-c", "exec gunicorn portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${GUNICORN_WORKERS:-3} --timeout 30 --access-logfile - --forwarded-allow-ips '*'"]
+# Bind, workers, timeout, the access log (paths without query strings, personal data masked)
+# and the request-line limit are in gunicorn.conf.py.
+CMD ["gunicorn", "--config", "gunicorn.conf.py", "portal.wsgi:application"]

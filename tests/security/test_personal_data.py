@@ -8,9 +8,12 @@ import datetime
 import io
 import logging
 import re
+import runpy
 import unicodedata
+from pathlib import Path
 
 import pytest
+from gunicorn.config import Config
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -20,6 +23,7 @@ from feedback.models import Status
 from portal.deidentify import deidentify, mask_contact_data
 from portal.factories import DepartmentFactory
 from portal.logs import PersonalDataFilter, mask_personal_data
+from portal.middleware import MAX_REQUEST_LINE
 from portal.search.services import search_query_record
 
 CHINESE = dict(zip("0123456789", "〇一二三四五六七八九", strict=True))
@@ -282,3 +286,58 @@ def test_search_statistics_keep_only_masked_queries():
     stored = " ".join(Query.objects.values_list("query_string", flat=True))
     assert stored and "13800138000" not in digits_of(stored)
     assert "33010219900101123" not in digits_of(stored)
+
+
+# -- gunicorn: the access log and the request-line limit -------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def gunicorn_logger():
+    """The logger gunicorn builds from gunicorn.conf.py, as the Dockerfile starts it."""
+    values = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = Config()
+    for name, value in values.items():
+        if name in config.settings:
+            config.set(name, value)
+    assert config.limit_request_line > MAX_REQUEST_LINE
+    return config.logger_class(config)
+
+
+def test_gunicorn_access_log_has_no_query_string_and_masks_the_path(capsys):
+    assert '"--config", "gunicorn.conf.py"' in (ROOT / "Dockerfile").read_text()
+    logger = gunicorn_logger()
+    lines = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    logger.access_log.addHandler(handler)
+    logger.error_log.addHandler(handler)
+    query = "q=13800138000&id=330102199001011234&email=wang.xm%40example.com"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/search/?{query}",
+        "PATH_INFO": "/complaints/status/１３８００１３８０００/",
+        "QUERY_STRING": query,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "10.0.0.1",
+        "HTTP_REFERER": f"https://portal.example.gov.cn/search/?{query}",
+        "HTTP_USER_AGENT": "Mozilla/5.0",
+    }
+    response = type("Response", (), {"status": "200 OK", "sent": 512, "headers": []})()
+    logger.access(response, environ, environ, datetime.timedelta(seconds=0, microseconds=1500))
+    logger.error("Error handling request GET /search/?q=wang.xm@example.com 13800138000")
+    capsys.readouterr()
+    assert len(lines) == 2 and '"GET /complaints/status/138****8000/ HTTP/1.1" 200' in lines[0]
+    for line in lines:
+        assert "wang.xm" not in line and "330102199001011234" not in line
+        assert "13800138000" not in digits_of(line)
+
+
+@pytest.mark.django_db
+def test_too_long_url_gets_the_portals_chinese_414(client):
+    response = client.get("/search/", {"q": "政务公开" * 400})
+    assert response.status_code == 414
+    html = response.content.decode()
+    assert "网址过长" in html and 'lang="zh-Hans"' in html
+    assert "URI Too Long" not in html
+    assert client.get("/search/", {"q": "政务公开" * 100}).status_code == 200
