@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load_submit.py                 # 20 clients, 60 s (the target run)
     .venv/bin/python bench/load_submit.py --seconds 10    # a quicker run
+    .venv/bin/python bench/load_submit.py --seconds 21 --fault redis-hang   # fault injection
 
 It creates the PostgreSQL database named by BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/portal_bench_load; dropped and recreated), migrates it, runs
@@ -26,6 +27,22 @@ Afterwards it compares what the clients were told with what the database holds:
 
 and prints accepted/s (distinct submissions with a receipt per second), p50/p95 latency of the
 answered posts, lost, doubled. It exits 1 when anything was lost, doubled or answered with 5xx.
+
+With --fault the run starts a private PostgreSQL cluster (initdb in a temporary folder) and a
+private redis-server, each on a free loopback port (never the machine's shared servers), points
+gunicorn at both (REDIS_URL: cache, page cache, rate limits) and splits the run into three equal
+phases: before, fault, after. At the start of the fault phase it
+
+- redis-hang: freezes Redis with SIGSTOP (connections are accepted, never answered), SIGCONT
+  at the end of the phase;
+- redis-down: kills Redis, starts it again (empty) at the end of the phase;
+- db-down: stops PostgreSQL at once (pg_ctl -m immediate), starts it again at the end;
+- worker-kill: kill -9 one gunicorn worker, and another at the middle of the phase (the
+  master starts new ones).
+
+Per phase (by when a submission or request started) it prints receipts, rows, lost, doubled,
+5xx and the slowest answered request. A fault run fails on anything lost, doubled or saved
+without being sent, and on a 5xx outside the fault phase.
 """
 
 import argparse
@@ -47,7 +64,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import recreate_database, wait_for_port
+from common import PrivatePostgres, PrivateRedis, recreate_database, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/portal_bench_load"
@@ -57,6 +74,8 @@ DROP_SHARE = 0.05
 CSRF_COOKIE = "__Host-csrftoken"
 COMPLAINT_RECEIPT = re.compile(r'<dd class="receipt__code">([^<]+)</dd>')
 COMMENT_RECEIPT = re.compile(r'<span class="receipt-number">([^<]+)</span>')
+FAULTS = ("redis-hang", "redis-down", "db-down", "worker-kill")
+PHASES = ("before", "fault", "after")
 
 PREPARE = """
 import json
@@ -100,16 +119,18 @@ class Results:
     def __init__(self):
         self.lock = threading.Lock()
         self.receipts = defaultdict(set)  # (kind, token) -> numbers shown
-        self.attempted = set()
+        self.attempted = {}  # (kind, token) -> when it was first sent
         self.latencies = []
+        self.answers = []  # (started, seconds, status) of every answered request
         self.statuses = Counter()
         self.errors = Counter()
         self.doubles = self.drops = 0
 
-    def answer(self, kind, token, status, number, seconds):
+    def answer(self, kind, token, status, number, seconds, started):
         with self.lock:
             self.statuses[status] += 1
             self.latencies.append(seconds)
+            self.answers.append((started, seconds, status))
             if number:
                 self.receipts[(kind, token)].add(number)
 
@@ -161,7 +182,7 @@ def send(connection, kind, token, post, results, tries=3):
     """Post and read the answer, reconnecting on a broken connection (same token)."""
     path, body, headers = post
     for _attempt in range(tries):
-        start = time.perf_counter()
+        start, started = time.perf_counter(), time.time()
         try:
             connection.request("POST", path, body=body, headers=headers)
             response = connection.getresponse()
@@ -172,7 +193,7 @@ def send(connection, kind, token, post, results, tries=3):
             connection.close()
             continue
         number = receipt_number(kind, html) if response.status == 200 else ""
-        results.answer(kind, token, response.status, number, time.perf_counter() - start)
+        results.answer(kind, token, response.status, number, time.perf_counter() - start, started)
         if response.status == 200 and not number:
             with results.lock:
                 results.errors["200 without receipt"] += 1
@@ -211,7 +232,7 @@ def client(index, urls, csrf, deadline, results):
         token = str(uuid.uuid4())
         post = build_post(kind, token, urls[kind], csrf, index)
         with results.lock:
-            results.attempted.add((kind, token))
+            results.attempted[(kind, token)] = time.time()
         roll = rng.random()
         if roll < DOUBLE_SHARE:
             # A double click: the same post twice at the same moment on two connections.
@@ -267,10 +288,74 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--fault", choices=FAULTS, help="inject this fault in the middle third")
     args = parser.parse_args()
 
-    database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    recreate_database(database)
+    postgres = redis = None
+    if args.fault:
+        postgres, redis = PrivatePostgres(), PrivateRedis()
+        print("Starting a private PostgreSQL and Redis …", flush=True)
+        postgres.start()
+        postgres.create_database()
+        redis.start()
+        database = postgres.url
+    else:
+        database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
+        recreate_database(database)
+    try:
+        return run(args, database, postgres, redis)
+    finally:
+        if redis:
+            redis.stop()
+        if postgres:
+            postgres.stop()
+
+
+def worker_pids(master):
+    """The gunicorn workers: the processes whose parent is the master (read from /proc)."""
+    workers = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        # The fields after the parenthesised command name: state, parent pid, …
+        if int(stat.rsplit(")", 1)[1].split()[1]) == master:
+            workers.append(int(entry.name))
+    return sorted(workers)
+
+
+def inject(fault, server, postgres, redis, phases, log):
+    """Run `fault` during the fault phase; every step bounded by the phase's end."""
+    _before, (start, end), _after = phases
+    time.sleep(max(0.0, start - time.time()))
+    log.append(f"{time.time() - phases[0][0]:5.1f} s  {fault} begins")
+    if fault == "redis-hang":
+        redis.freeze()
+    elif fault == "redis-down":
+        redis.stop()
+    elif fault == "db-down":
+        postgres.crash()
+    elif fault == "worker-kill":
+        for kill_at in (start, (start + end) / 2):
+            time.sleep(max(0.0, kill_at - time.time()))
+            workers = worker_pids(server.pid)
+            if workers:
+                os.kill(workers[0], signal.SIGKILL)
+                log.append(f"{time.time() - phases[0][0]:5.1f} s  killed worker {workers[0]}")
+    time.sleep(max(0.0, end - time.time()))
+    if fault == "redis-hang":
+        redis.thaw()
+    elif fault == "redis-down":
+        redis.start()
+    elif fault == "db-down":
+        postgres.start()
+    log.append(f"{time.time() - phases[0][0]:5.1f} s  {fault} ends (recovered)")
+
+
+def run(args, database, postgres, redis):
     media_root = tempfile.mkdtemp(prefix="portal-bench-load-")
     env = {
         **os.environ,
@@ -287,6 +372,8 @@ def main():
     }
     for name in ("REDIS_URL", "ELASTICSEARCH_URL", "EMAIL_URL", "EMAIL_HOST"):
         env.pop(name, None)
+    if redis:
+        env["REDIS_URL"] = redis.url
     print("Preparing the database and the two forms …", flush=True)
     urls = prepare(env)
     server = subprocess.Popen(
@@ -303,6 +390,9 @@ def main():
             "60",
             "--log-level",
             "warning",
+            # The access log (gunicorn.conf.py) would interleave with the report.
+            "--access-logfile",
+            "/dev/null",
         ],
         cwd=ROOT,
         env=env,
@@ -315,10 +405,19 @@ def main():
         cookies = [csrf_cookie(urls["complaint"]) for _ in range(args.clients)]
         started = time.time()
         deadline = started + args.seconds
+        third = args.seconds / 3
+        phases = [(started + i * third, started + (i + 1) * third) for i in range(3)]
         threads = [
             threading.Thread(target=client, args=(i, urls, cookies[i], deadline, results))
             for i in range(args.clients)
         ]
+        fault_log = []
+        if args.fault:
+            threads.append(
+                threading.Thread(
+                    target=inject, args=(args.fault, server, postgres, redis, phases, fault_log)
+                )
+            )
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -376,6 +475,13 @@ def main():
     print(f"saved, no receipt         {unanswered:7d}")
     print(f"rows nobody sent          {stray:7d}")
     print(f"5xx                       {server_errors:7d}")
+    if args.fault:
+        for line in fault_log:
+            print(f"fault: {line}")
+        outside = report_phases(results, phases, by_token, receipted)
+        ok = not lost and not doubled and not stray and not outside and rows
+        print("RESULT: " + ("no loss, no double, no 5xx outside the fault" if ok else "FAILED"))
+        return 0 if ok else 1
     ok = (
         not lost
         and not doubled
@@ -386,6 +492,43 @@ def main():
     )
     print("RESULT: " + ("no loss, no double" if ok else "FAILED"))
     return 0 if ok else 1
+
+
+def report_phases(results, phases, by_token, receipted):
+    """Print one line per phase; return the number of 5xx outside the fault phase."""
+
+    def phase_of(moment):
+        return next(
+            (name for name, (_s, end) in zip(PHASES, phases, strict=True) if moment < end), "after"
+        )
+
+    table = {name: Counter() for name in PHASES}
+    slowest = dict.fromkeys(PHASES, 0.0)
+    for key, sent_at in results.attempted.items():
+        tally = table[phase_of(sent_at)]
+        tally["sent"] += 1
+        shown, saved = results.receipts.get(key, set()), by_token.get(key, [])
+        tally["receipts"] += key in receipted
+        tally["rows"] += len(saved)
+        tally["lost"] += any(number not in saved for number in shown)
+        tally["doubled"] += len(shown) > 1 or len(saved) > 1
+    for started_at, seconds, status in results.answers:
+        name = phase_of(started_at)
+        table[name]["answered"] += 1
+        table[name]["5xx"] += status >= 500
+        slowest[name] = max(slowest[name], seconds)
+    print(
+        f"\n{'phase':7s} {'sent':>6s} {'answered':>8s} {'receipts':>8s} {'rows':>6s} "
+        f"{'lost':>5s} {'doubled':>7s} {'5xx':>5s} {'slowest':>9s}"
+    )
+    for name in PHASES:
+        tally = table[name]
+        print(
+            f"{name:7s} {tally['sent']:6d} {tally['answered']:8d} {tally['receipts']:8d} "
+            f"{tally['rows']:6d} {tally['lost']:5d} {tally['doubled']:7d} {tally['5xx']:5d} "
+            f"{slowest[name] * 1000:7.0f} ms"
+        )
+    return table["before"]["5xx"] + table["after"]["5xx"]
 
 
 if __name__ == "__main__":
