@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import URLPattern, get_resolver, reverse
 from hypothesis import Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -142,6 +142,14 @@ def every_one_of(names, baseline=None):
     )
 
 
+def plain_routes():
+    """The site's own addresses without a variable part (search, suggestions, the elderly-mode
+    switch, the sitemap …): a new one is driven too."""
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLPattern) and pattern.name and not pattern.pattern.converters:
+            yield reverse(pattern.name)
+
+
 # --- one site with a page of every public kind --------------------------------------------
 
 
@@ -169,8 +177,7 @@ def site(home):
         complaints.status_url(),
         complaints.public_url(),
         f"{complaints.public_url()}{published.pk}/",
-        reverse("search"),
-        reverse("search_suggest"),
+        *plain_routes(),
         "/api/v2/pages/",
         "/api/v2/pages/find/",
     ]
@@ -225,6 +232,7 @@ def test_collected_names_include_the_ones_known_today():
         assert name in GET_PARAMETERS, name
     for name in ("action", "tracking_number", "submission_token"):
         assert name in POST_PARAMETERS, name
+    assert {"/search/", "/search/suggest", "/elderly-mode/"} <= set(plain_routes())
 
 
 def test_every_public_form_is_driven(site):
