@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.permissions import is_site_admin
+from portal.permissions import choosable_pages, is_site_admin, within_department_scope
 from portal.publishing import FORM_ACTIONS, PUBLISH, SUBMIT, blocking_problems, publish_problems
 
 from .services import CONFIRM_ACTION
@@ -29,6 +29,31 @@ def only_site_admins_create_pages_of_no_department(request, parent_page, page_cl
         {"page_type": page_class.get_verbose_name()},
         status=403,
     )
+
+
+# The explorer, page search, admin API and reports list pages through the page permission
+# policy (portal.permissions.DepartmentPagePermissionPolicy, registered in editorial.apps); these
+# hooks apply the same rule where Wagtail builds a queryset of its own.
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_shows_own_department(parent_page, pages, request):
+    """Explorer listings and searches hold no page of another department."""
+    return within_department_scope(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_offers_published_pages_of_other_departments(pages, request):
+    """Editors may link to another department's published page, never see its draft."""
+    return choosable_pages(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_wide_reports(request, menu_items):
+    """The page types report names the last edited page of every department: site
+    administrators only (editorial.middleware answers its URL with 403 for others)."""
+    if not is_site_admin(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 # -- end of roles ------------------------------------------------------------------------------

@@ -6,9 +6,20 @@ Editors and reviewers act only on their own department's pages; pages that belon
 department (home page, index pages, form pages) are edited by site administrators only, although
 editors may still add their department's pages beneath them. Site administrators (the 站点管理员
 group, and superusers) keep Wagtail's ordinary permissions everywhere.
+
+What staff see follows the same scope: an unpublished government document is not public until it
+is published, so another department's pages (their draft titles, revisions and authors) appear in
+no admin listing, search, report, API answer or bulk confirmation of a department's staff
+(`DepartmentPagePermissionPolicy`); the page chooser still offers them while they are live with no
+unpublished changes, when what it shows is the published title (`choosable_pages`).
 """
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import user_department
 
@@ -41,6 +52,89 @@ def page_in_users_department(user, page):
     """True when the page belongs to a department and that department is the user's."""
     department_id = getattr(page, "owning_department_id", None)
     return department_id is not None and department_id == user_department_id(user)
+
+
+# Concrete page models that belong to a department, and the ForeignKey naming it; the apps that
+# define such pages register them (portal imports no app). Must agree with `owning_department_id`.
+DEPARTMENT_PAGE_FIELDS = {}
+
+
+def register_department_pages(model, field_name):
+    """Let the department scope find `model`'s pages in the database by its ForeignKey."""
+    DEPARTMENT_PAGE_FIELDS[model] = field_name
+
+
+def other_department_pages(user):
+    """A Q on Page: the pages of a department other than the user's (of any, for staff of none).
+
+    A department page with no department set counts as another department's, as in the tester.
+    """
+    department_id = user_department_id(user)
+    conditions = []
+    for model, field_name in DEPARTMENT_PAGE_FIELDS.items():
+        pages = model._default_manager.all()
+        if department_id is not None:
+            pages = pages.exclude(**{f"{field_name}_id": department_id})
+        conditions.append(Q(pk__in=pages.values("pk")))
+    return reduce(or_, conditions) if conditions else Q(pk__in=[])
+
+
+def within_department_scope(pages, user):
+    """The page queryset without other departments' pages; site administrators keep all."""
+    if is_site_admin(user):
+        return pages
+    return pages.exclude(other_department_pages(user))
+
+
+def choosable_pages(pages, user):
+    """The page chooser's queryset: other departments' pages only while live with no
+    unpublished changes, when the title Wagtail shows (the draft title) is the published one."""
+    if is_site_admin(user):
+        return pages
+    return pages.exclude(
+        other_department_pages(user) & ~Q(live=True, has_unpublished_changes=False)
+    )
+
+
+def other_department_staff(user):
+    """A Q on the user model: staff of a department other than the user's (of any department,
+    for staff of none), whose names as editors and reviewers are not shown to the user."""
+    department_id = user_department_id(user)
+    condition = Q(staff_profile__department__isnull=False)
+    if department_id is not None:
+        condition &= ~Q(staff_profile__department_id=department_id)
+    return condition
+
+
+class DepartmentPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permission policy, narrowed like the tester below.
+
+    Wagtail's explorer, page search, admin API, site history, workflow, aging and locked-pages
+    reports all list the pages this policy returns, so one rule keeps another department's pages
+    (and their log entries and workflow states) out of all of them.
+    """
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return within_department_scope(
+            super().instances_user_has_any_permission_for(user, actions), user
+        )
+
+    def explorable_instances(self, user):
+        return within_department_scope(super().explorable_instances(user), user)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if out_of_department(user, instance):
+            return False
+        return super().user_has_any_permission_for_instance(user, actions, instance)
+
+
+def out_of_department(user, page):
+    """True for a department's page and a user who is neither of that department nor a site
+    administrator."""
+    page = page.specific_deferred
+    if not getattr(page, "department_scoped", False) or is_site_admin(user):
+        return False
+    return not page_in_users_department(user, page)
 
 
 class DepartmentPagePermissionTester(PagePermissionTester):
