@@ -3,7 +3,7 @@ when a review action is refused."""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -52,6 +52,17 @@ def _page_ids(values):
     return [int(value) for value in values if str(value).isdigit()]
 
 
+def _keep_page_ids(request):
+    """Drop `id` values that cannot name a page ("all" stays): Wagtail would fail on them."""
+    ids = request.GET.getlist("id")
+    kept = [value for value in ids if value == "all" or value.isdigit()]
+    if kept != ids:
+        query = request.GET.copy()
+        query.setlist("id", kept)
+        request.GET = query
+    return kept
+
+
 class DepartmentScopeMiddleware:
     """Every URL under the admin's page namespace (edit, publish, unpublish, move, copy, delete,
     revisions, history, previews, workflow actions and history …) that names a page outside the
@@ -71,10 +82,13 @@ class DepartmentScopeMiddleware:
             return None
         if match.view_name in SITE_ADMIN_REPORTS:
             raise PermissionDenied
-        if match.view_name == BULK_ACTION_VIEW and view_kwargs.get("app_label") == "wagtailcore":
+        if match.view_name == BULK_ACTION_VIEW and (
+            view_kwargs.get("app_label"),
+            view_kwargs.get("model_name"),
+        ) == ("wagtailcore", "page"):
             return self.scope_bulk_action(request, user, view_kwargs)
         if match.view_name == CHOOSER_IDS_VIEW:
-            return self.refuse_unchoosable(request, user, request.GET.getlist("id"))
+            return self.refuse_unchoosable(request, user, _keep_page_ids(request))
         if match.view_name == CHOOSER_PAGE_VIEW:
             return self.refuse_unchoosable(request, user, [view_kwargs["parent_page_id"]])
         if "wagtailadmin_pages" in match.namespaces or match.view_name in EXPLORER_VIEWS:
@@ -125,7 +139,7 @@ class DepartmentScopeMiddleware:
         """Bulk actions on pages list every page named (those the user may not act on too, by
         title): naming another department's page gets the 403, and "all pages in this listing"
         leaves theirs out, as the explorer listing does."""
-        ids = request.GET.getlist("id")
+        ids = _keep_page_ids(request)
         if "all" not in ids:
             return self.refuse_out_of_department(request, user, _page_ids(ids))
         action_class = bulk_action_registry.get_bulk_action_class(
@@ -133,10 +147,11 @@ class DepartmentScopeMiddleware:
         )
         if action_class is None:
             return None
+        parent_id = request.GET.get("childOf")
+        if parent_id is not None and not Page.objects.filter(pk__in=_page_ids([parent_id])):
+            raise Http404
         # The same listing Wagtail would expand "all" to, then the department scope.
-        listed = action_class(request, Page).get_all_objects_in_listing_query(
-            request.GET.get("childOf")
-        )
+        listed = action_class(request, Page).get_all_objects_in_listing_query(parent_id)
         visible = within_department_scope(Page.objects.filter(pk__in=list(listed)), user)
         query = request.GET.copy()
         query.setlist("id", [str(pk) for pk in visible.values_list("pk", flat=True)])

@@ -6,6 +6,9 @@ import json
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from disclosure.factories import PolicyDocumentPageFactory
 from tests.editorial.conftest import policy_form_data
@@ -202,3 +205,23 @@ def test_page_types_report_is_for_site_admins(client, editor_a, site_admin, b_dr
     assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(site_admin)
     assert report in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@hypothesis_settings(max_examples=10)
+@given(
+    ids=st.lists(st.text(max_size=8) | st.integers(-5, 10**6).map(str), max_size=3),
+    parent=st.none() | st.text(max_size=6),
+)
+def test_odd_page_ids_get_no_server_error_and_no_draft(client, editor_a, b_drafts, ids, parent):
+    client.force_login(editor_a)
+    bulk = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    chosen = reverse("wagtailadmin_choose_page_chosen_multiple")
+    for url, params in [
+        (bulk, {"id": [*ids, "all"], **({"childOf": parent} if parent is not None else {})}),
+        (bulk, {"id": ids}),
+        (chosen, {"id": ids}),
+    ]:
+        response = client.get(url, params)
+        assert response.status_code < 500, (url, params)
+        content = text(response)
+        assert not [secret for secret in SECRETS if secret in content]
