@@ -1,7 +1,9 @@
 """Admin wiring for the kernel: the department and calendar snippets, the calendar warning."""
 
+import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -78,3 +80,14 @@ register_snippet(StaffProfileViewSet)
 # Search: the synonyms snippet and the report of what people searched, registered by
 # portal/search/admin.py (imported here because Wagtail loads hooks from this module).
 from .search import admin as search_admin  # noqa: E402, F401
+
+
+class YesNoFilterAdapter(BaseFilterAdapter):
+    """An active yes/no filter's pill says 是 or 否, not Python's True or False."""
+
+    def get_active_filters(self):
+        for active in super().get_active_filters():
+            yield active._replace(value=_("是") if self.value else _("否"))
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, YesNoFilterAdapter)
