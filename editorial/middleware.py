@@ -108,6 +108,7 @@ class DepartmentScopeMiddleware:
             or not (
                 match.view_name in USER_FILTER_VIEWS or USER_FILTER_NAMESPACE in match.namespaces
             )
+            or user is None
             or not user.is_authenticated
             or is_site_admin(user)
         ):
