@@ -344,13 +344,20 @@ class DisclosurePage(BasePage):
             current = (
                 DisclosurePage.objects.select_for_update()
                 .filter(pk=self.pk)
-                .values("index_number", "date_published", "issuing_department_id")
+                .values(
+                    "index_number", "date_published", "issuing_department_id", "first_published_at"
+                )
                 .get()
             )
             index_number = current["index_number"]
             date_published = current["date_published"]
-            if not index_number or not date_published:
-                date_published = date_published or timezone.localdate()
+            today = timezone.localdate()
+            # A page never live yet may hold a number from a publication that did not complete
+            # (the edit view stamps before Wagtail's publish action runs): it keeps the number,
+            # but its date is the day it actually goes live.
+            never_live = current["first_published_at"] is None
+            if not index_number or not date_published or (never_live and date_published != today):
+                date_published = today if never_live or not date_published else date_published
                 if not index_number:
                     # The issuing department of the content going live, which for a first
                     # publication may differ from the row's.

@@ -235,3 +235,18 @@ def test_unpublish_then_republish_keeps_the_first_number(client, site_admin, cat
     page = assert_stamped_once(page)
     assert (page.index_number, page.date_published) == (first.index_number, first.date_published)
     assert issued() == 1
+
+
+def test_a_number_reserved_by_an_interrupted_publication_takes_the_go_live_date(
+    client, site_admin, catalogue, dept_a
+):
+    """The edit view stamps before Wagtail's publish action runs; if that action then fails, the
+    page keeps its reserved number but is dated the day it really goes live."""
+    page = add(client, site_admin, catalogue, dept_a)
+    stamp_day = timezone.localdate() - datetime.timedelta(days=2)
+    stored(page).stamp_publication()
+    PolicyDocumentPage.objects.filter(pk=page.pk).update(date_published=stamp_day)
+    reserved = stored(page).index_number
+    publish(client, site_admin, page)
+    page = assert_stamped_once(page)
+    assert page.index_number == reserved and issued() == 1
