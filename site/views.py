@@ -17,9 +17,11 @@ from .context_processors import ELDERLY_COOKIE
 from .search.query import clean_text
 from .search.selectors import (
     Filters,
+    SearchExamples,
     SearchOutcome,
     Sort,
     popular_queries,
+    search_examples,
     search_pages,
     title_suggestions,
 )
@@ -31,6 +33,7 @@ logger = logging.getLogger(__name__)
 REFINEMENTS = ("page", "sort", "type", "department", "year")
 POPULAR_CACHE_KEY = "portal:search-popular"
 POPULAR_CACHE_SECONDS = 600
+EXAMPLES_CACHE_SECONDS = 600
 SUGGEST_CACHE_SECONDS = 60
 
 
@@ -131,6 +134,7 @@ def search(request):
         "outcome": outcome,
         "unavailable": unavailable,
         "popular_queries": popular,
+        "examples": _search_examples(Site.find_for_request(request)),
         "sort": sort,
         "sort_links": [
             (label, _search_url(params, sort=value, page=None), value == sort)
@@ -163,6 +167,20 @@ def search_suggest(request):
             suggestions = []
         cache.set(key, suggestions, SUGGEST_CACHE_SECONDS)
     return JsonResponse({"query": query, "suggestions": suggestions})
+
+
+def _search_examples(site):
+    """The examples the search page prints, from the live index (a few queries, so cached)."""
+    key = f"portal:search-examples:{site.pk if site else 0}"
+    examples = cache.get(key)
+    if examples is None:
+        try:
+            examples = search_examples(site)
+        except DatabaseError:
+            logger.exception("Search examples failed")
+            return SearchExamples()
+        cache.set(key, examples, EXAMPLES_CACHE_SECONDS)
+    return examples
 
 
 def _search_url(params, **changes):

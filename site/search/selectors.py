@@ -376,6 +376,84 @@ def _typo_suggestion(parsed, pages, count, synonyms):
     return corrected if backend.filter_matches(pages, tree).count() > count else ""
 
 
+# -- Examples the search page prints ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchExamples:
+    """Examples for the search page's hints, taken from the live index so that each one finds
+    what it promises: a word of the site with its full pinyin and initials, and common names
+    (synonyms editors entered) that find pages."""
+
+    word: str = ""
+    full_pinyin: str = ""
+    initials: str = ""
+    common_names: tuple = ()
+
+
+EXAMPLE_WORD_LENGTHS = (4, 5, 3)
+EXAMPLE_TRIES = 12
+EXAMPLE_NAMES = 2
+
+
+def _finds(backend, pages, text, synonyms):
+    tree = build(parse(text), synonyms=synonyms)
+    return tree is not None and backend.filter_matches(pages, tree).exists()
+
+
+def search_examples(site=None):
+    """Examples that work on this site's live pages now (see SearchExamples); empty fields when
+    the site has nothing to show them with."""
+    from portal.models import SearchSynonym, SearchWord
+
+    from .pinyin import syllables
+    from .synonyms import split_terms
+    from .tokenizer import CJK_ONLY
+
+    backend = get_search_backend()
+    pages = live_pages(site)
+    synonyms = load_synonyms()
+    word = full = initials = ""
+    # The site's most frequent words first; a word's pinyin is indexed only where it is in a
+    # short field (a title, keywords, a name), which the search itself tells.
+    for length in EXAMPLE_WORD_LENGTHS:
+        candidates = (
+            SearchWord.objects.annotate(length=Length("word"))
+            .filter(length=length)
+            .order_by("-frequency", "word")
+            .values_list("word", flat=True)[:EXAMPLE_TRIES]
+        )
+        for candidate in candidates:
+            values = syllables(candidate)
+            if None in values:
+                continue
+            candidate_full = "".join(values)
+            candidate_initials = "".join(value[0] for value in values)
+            # Each must find a page that has the word itself, not only another word that
+            # sounds alike.
+            if all(
+                _finds(backend, pages, f'{text} "{candidate}"', synonyms)
+                for text in (candidate_full, candidate_initials)
+            ):
+                word, full, initials = candidate, candidate_full, candidate_initials
+                break
+        if word:
+            break
+    names = []
+    groups = SearchSynonym.objects.order_by("pk").values_list("terms", flat=True)
+    for terms in groups[:EXAMPLE_TRIES]:
+        # A group's shortest Chinese term is its common name (医保 of 医疗保险).
+        short = sorted(
+            (term for term in split_terms(terms) if CJK_ONLY.match(term) and len(term) <= 4),
+            key=len,
+        )
+        if short and _finds(backend, pages, short[0], synonyms):
+            names.append(short[0])
+        if len(names) == EXAMPLE_NAMES:
+            break
+    return SearchExamples(word, full, initials, tuple(names))
+
+
 def promotions_for(text):
     """Editors' promoted results (Wagtail search promotions) for exactly this query."""
     from wagtail.contrib.search_promotions.models import SearchPromotion

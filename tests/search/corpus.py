@@ -393,6 +393,45 @@ PAGES = [
     ),
 ]
 
+# Keywords of some pages (a citizen's own names for them), so that pinyin, initials and typos are
+# also measured on terms that are in no title.
+KEYWORDS = {
+    "business": "个体户, 营业执照, 个体经营",
+    "realestate": "房产证, 不动产权证书, 过户",
+    "sscard": "社保卡",
+    "hukou": "落户, 迁户口",
+    "dog": "犬牌, 狗证",
+    "idcard": "身份证",
+    "birth": "出生证",
+    "disability": "残疾证",
+    "unemployment": "失业金",
+    "vaccine": "打疫苗, 预防接种",
+    "hotline": "市民热线",
+    "ebike": "电动车上牌, 头盔",
+    "garbage": "垃圾分类",
+    "dilapidated": "农村危房改造, 补助资金",
+}
+
+# Pages whose titles say nothing of what they are about, or split it with a space.
+PAGES += [
+    (
+        "dilapidated",
+        "document",
+        "housing",
+        "示例县人民政府公告（2026年第3号）",
+        "现将有关事项公告如下。",
+        "2026年对全县农村危房改造对象发放补助资金，每户补助二万元，由乡镇人民政府组织验收。",
+    ),
+    (
+        "parking",
+        "document",
+        "development",
+        "城区公共停车场 收费标准",
+        "城区公共停车场实行分时段计费。",
+        "白天首小时三元，之后每小时二元；夜间每次五元；新能源汽车首两小时免费。",
+    ),
+]
+
 # (query, key of the page that must be in the top three, category)
 QUERIES = [
     ("教育", "education", "2 characters"),
@@ -436,12 +475,44 @@ QUERIES = [
     ("gjj", "fund", "initials"),
     ("wyc", "ridehail", "initials"),
     ("gzf", "rent", "initials"),
+    ("shehuibaozhangka", "sscard", "pinyin"),
+    ("yanglaobaoxian", "pension", "pinyin"),
+    ("shigongxuke", "construction", "pinyin"),
+    ("jiashizheng", "driving", "pinyin"),
+    ("guohu", "realestate", "pinyin"),
+    ("gouzheng", "dog", "pinyin"),
+    ("shiminrexian", "hotline", "pinyin"),
+    ("canjizheng", "disability", "pinyin"),
+    ("shiyejin", "unemployment", "pinyin"),
+    ("dayimiao", "vaccine", "pinyin"),
+    ("luohu", "hukou", "pinyin"),
+    ("weifanggaizao", "dilapidated", "pinyin"),
+    ("gonggongtingchechangshoufei", "parking", "pinyin"),
+    ("gth", "business", "initials"),
+    ("smrx", "hotline", "initials"),
+    ("csz", "birth", "initials"),
+    ("ddc", "ebike", "initials"),
+    ("ljfl", "garbage", "initials"),
+    ("sfz", "idcard", "initials"),
+    ("gjjtq", "fund", "initials"),
+    ("wfgz", "dilapidated", "initials"),
+    ("ggtccsf", "parking", "initials"),
     ("不动产登纪", "realestate", "homophone typo"),
     ("营业执招", "business", "homophone typo"),
     ("公基金", "fund", "homophone typo"),
     ("低饱", "welfare", "homophone typo"),
     ("残急人证", "disability", "homophone typo"),
     ("燃汽", "gas", "homophone typo"),
+    ("户级窗口", "hukou", "homophone typo"),
+    ("狂犬病免役", "dog", "homophone typo"),
+    ("并连审批", "business_env", "homophone typo"),
+    ("告之承诺", "business_env", "homophone typo"),
+    ("残疾评订", "disability", "homophone typo"),
+    ("缴费档刺", "pension", "homophone typo"),
+    ("留观三十分种", "vaccine", "homophone typo"),
+    ("抵压登记", "realestate", "homophone typo"),
+    ("公积金题取", "fund", "homophone typo"),
+    ("危房改照", "dilapidated", "homophone typo"),
     ("医保", "medical", "abbreviation"),
     ("社保卡", "sscard", "abbreviation"),
     ("公租房", "rental", "abbreviation"),
@@ -478,6 +549,7 @@ def build_corpus(home):
             "slug": key.replace("_", "-"),
             "summary": summary,
             "issuing_department": departments[department],
+            "keywords": KEYWORDS.get(key, ""),
         }
         if kind == "procedure":
             page = ServiceProcedurePageFactory(**common, acceptance_conditions=f"<p>{text}</p>")

@@ -1,8 +1,11 @@
 """Pinyin, initials and typo suggestions on pages whose titles say nothing: the term is only in
 the keywords, a spaced title or the body text, searched through the public search page."""
 
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from disclosure.factories import (
     DisclosureIndexPageFactory,
@@ -115,3 +118,19 @@ def test_short_fields_a_citizen_knows_a_thing_by_carry_pinyin():
         assert ChineseSearchField(name).pinyin, name
     assert not ChineseSearchField("body").pinyin
     assert ChineseSearchField("body", pinyin=True).pinyin
+
+
+def test_update_index_recounts_the_vocabulary_and_drops_words_no_page_has(neutral):
+    counted = SearchWord.objects.get(word="受理").frequency
+    # Pages edited and re-indexed many times, and a word whose page was deleted.
+    SearchWord.objects.update(frequency=999)
+    SearchWord.objects.create(
+        word="火星移民", pinyin="huo-xing-yi-min", fuzzy_pinyin="huo-xin-yi-min"
+    )
+    call_command("update_index", stdout=io.StringIO())
+    assert SearchWord.objects.get(word="受理").frequency == counted
+    assert SearchWord.objects.get(word="营业执照").frequency == 1
+    assert not SearchWord.objects.filter(word="火星移民").exists()
+    # Editing a page does not count its words again.
+    neutral["keywords"].save_revision().publish()
+    assert SearchWord.objects.get(word="营业执照").frequency == 1

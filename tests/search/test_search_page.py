@@ -13,6 +13,7 @@ from disclosure.factories import (
 from disclosure.models import DisclosurePage
 from portal.factories import DepartmentFactory
 from portal.models import ZeroResultQueryDailyHits
+from portal.search.selectors import SearchExamples, search_examples
 
 pytestmark = pytest.mark.django_db
 
@@ -299,3 +300,10 @@ def test_input_without_words_is_explained_in_chinese(client, site):
     assert "请输入汉字、字母或数字" in client.get("/search/", {"q": "*^"}).content.decode()
     excluded = client.get("/search/", {"q": "-废止"}).content.decode()
     assert "只输入了要排除的词" in excluded
+
+
+def test_without_pages_to_show_them_with_no_example_is_printed(client, home):
+    assert search_examples() == SearchExamples()
+    html = client.get("/search/", {"q": "没有这种东西呀"}).content.decode()
+    assert "search-example" not in html
+    assert "检查是否有错别字。" in html
