@@ -30,8 +30,8 @@ answered posts, lost, doubled. It exits 1 when anything was lost, doubled or ans
 
 With --fault the run starts a private PostgreSQL cluster (initdb in a temporary folder) and a
 private redis-server, each on a free loopback port (never the machine's shared servers), points
-gunicorn at both (REDIS_URL: cache, page cache, rate limits) and splits the run into three equal
-phases: before, fault, after. At the start of the fault phase it
+gunicorn at both (REDIS_URL: cache, page cache, rate limits) and splits the run into three
+phases of --seconds/3 each: before, fault, after. At the start of the fault phase it
 
 - redis-hang: freezes Redis with SIGSTOP (connections are accepted, never answered), SIGCONT
   at the end of the phase;
@@ -40,9 +40,11 @@ phases: before, fault, after. At the start of the fault phase it
 - worker-kill: kill -9 one gunicorn worker, and another at the middle of the phase (the
   master starts new ones).
 
-Per phase (by when a submission or request started) it prints receipts, rows, lost, doubled,
-5xx and the slowest answered request. A fault run fails on anything lost, doubled or saved
-without being sent, and on a 5xx outside the fault phase.
+The fault phase lasts until the fault is undone and the servers are back (a restarted PostgreSQL
+accepts connections, gunicorn has replaced its killed workers); the after phase starts then.
+Per phase it prints the submissions sent in it with their receipts, rows, lost and doubled, and
+the answers that arrived in it with their 5xx and the slowest. A fault run fails on anything
+lost, doubled or saved without being sent, and on a 5xx outside the fault phase.
 """
 
 import argparse
@@ -224,10 +226,10 @@ def csrf_cookie(path):
     raise RuntimeError("the complaint form set no CSRF cookie")
 
 
-def client(index, urls, csrf, deadline, results):
+def client(index, urls, csrf, clock, results):
     rng = random.Random(index)
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
-    while time.time() < deadline:
+    while time.time() < clock.deadline:
         kind = rng.choice(("complaint", "comment"))
         token = str(uuid.uuid4())
         post = build_post(kind, token, urls[kind], csrf, index)
@@ -327,11 +329,35 @@ def worker_pids(master):
     return sorted(workers)
 
 
-def inject(fault, server, postgres, redis, phases, log):
-    """Run `fault` during the fault phase; every step bounded by the phase's end."""
-    _before, (start, end), _after = phases
+class Clock:
+    """The run's phases: before, fault, after. The after phase starts when the fault is over,
+    a restarted server included, and lasts as long as the others; the clients stop at its end."""
+
+    def __init__(self, seconds):
+        self.started = time.time()
+        self.third = seconds / 3
+        self.fault_start = self.started + self.third
+        self.fault_end = self.fault_start + self.third
+        self.deadline = self.fault_end + self.third
+
+    def recovered(self):
+        self.fault_end = time.time()
+        self.deadline = self.fault_end + self.third
+
+    def phase_of(self, moment):
+        if moment < self.fault_start:
+            return "before"
+        return "fault" if moment < self.fault_end else "after"
+
+    def at(self, moment=None):
+        return f"{(moment or time.time()) - self.started:5.1f} s"
+
+
+def inject(fault, server, postgres, redis, clock, log):
+    """Run `fault` during the fault phase, then undo it and start the after phase."""
+    start, end = clock.fault_start, clock.fault_end
     time.sleep(max(0.0, start - time.time()))
-    log.append(f"{time.time() - phases[0][0]:5.1f} s  {fault} begins")
+    log.append(f"{clock.at()}  {fault} begins")
     if fault == "redis-hang":
         redis.freeze()
     elif fault == "redis-down":
@@ -339,20 +365,28 @@ def inject(fault, server, postgres, redis, phases, log):
     elif fault == "db-down":
         postgres.crash()
     elif fault == "worker-kill":
+        workers_wanted = len(worker_pids(server.pid))
         for kill_at in (start, (start + end) / 2):
             time.sleep(max(0.0, kill_at - time.time()))
             workers = worker_pids(server.pid)
             if workers:
                 os.kill(workers[0], signal.SIGKILL)
-                log.append(f"{time.time() - phases[0][0]:5.1f} s  killed worker {workers[0]}")
+                log.append(f"{clock.at()}  killed worker {workers[0]}")
     time.sleep(max(0.0, end - time.time()))
     if fault == "redis-hang":
         redis.thaw()
     elif fault == "redis-down":
         redis.start()
     elif fault == "db-down":
-        postgres.start()
-    log.append(f"{time.time() - phases[0][0]:5.1f} s  {fault} ends (recovered)")
+        postgres.start()  # waits until PostgreSQL accepts connections (crash recovery)
+    log.append(f"{clock.at()}  {fault} undone")
+    if fault == "worker-kill":  # over once the master has started a worker for each killed one
+        for _attempt in range(100):
+            if len(worker_pids(server.pid)) >= workers_wanted:
+                break
+            time.sleep(0.1)
+    clock.recovered()
+    log.append(f"{clock.at()}  recovered; the after phase ends at {clock.at(clock.deadline)}")
 
 
 def run(args, database, postgres, redis):
@@ -403,26 +437,25 @@ def run(args, database, postgres, redis):
         # Each client loads the form once, as a citizen does; the clock starts after that
         # (the first requests of a fresh worker also pay for its imports).
         cookies = [csrf_cookie(urls["complaint"]) for _ in range(args.clients)]
-        started = time.time()
-        deadline = started + args.seconds
-        third = args.seconds / 3
-        phases = [(started + i * third, started + (i + 1) * third) for i in range(3)]
+        clock = Clock(args.seconds)
+        if not args.fault:
+            clock.deadline = clock.started + args.seconds
         threads = [
-            threading.Thread(target=client, args=(i, urls, cookies[i], deadline, results))
+            threading.Thread(target=client, args=(i, urls, cookies[i], clock, results))
             for i in range(args.clients)
         ]
         fault_log = []
         if args.fault:
             threads.append(
                 threading.Thread(
-                    target=inject, args=(args.fault, server, postgres, redis, phases, fault_log)
+                    target=inject, args=(args.fault, server, postgres, redis, clock, fault_log)
                 )
             )
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.time() - started
+        elapsed = time.time() - clock.started
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=60)
@@ -478,7 +511,7 @@ def run(args, database, postgres, redis):
     if args.fault:
         for line in fault_log:
             print(f"fault: {line}")
-        outside = report_phases(results, phases, by_token, receipted)
+        outside = report_phases(results, clock, by_token, receipted)
         ok = not lost and not doubled and not stray and not outside and rows
         print("RESULT: " + ("no loss, no double, no 5xx outside the fault" if ok else "FAILED"))
         return 0 if ok else 1
@@ -494,13 +527,12 @@ def run(args, database, postgres, redis):
     return 0 if ok else 1
 
 
-def report_phases(results, phases, by_token, receipted):
-    """Print one line per phase; return the number of 5xx outside the fault phase."""
+def report_phases(results, clock, by_token, receipted):
+    """Print one line per phase; return the number of 5xx outside the fault phase.
 
-    def phase_of(moment):
-        return next(
-            (name for name, (_s, end) in zip(PHASES, phases, strict=True) if moment < end), "after"
-        )
+    A submission counts in the phase it was first sent in; an answer (its status and time) in
+    the phase it arrived in, so a request caught in flight by the fault counts in the fault."""
+    phase_of = clock.phase_of
 
     table = {name: Counter() for name in PHASES}
     slowest = dict.fromkeys(PHASES, 0.0)
@@ -513,7 +545,7 @@ def report_phases(results, phases, by_token, receipted):
         tally["lost"] += any(number not in saved for number in shown)
         tally["doubled"] += len(shown) > 1 or len(saved) > 1
     for started_at, seconds, status in results.answers:
-        name = phase_of(started_at)
+        name = phase_of(started_at + seconds)
         table[name]["answered"] += 1
         table[name]["5xx"] += status >= 500
         slowest[name] = max(slowest[name], seconds)
