@@ -53,7 +53,9 @@ def test_the_answer_is_the_same_for_unknown_and_limited_accounts(client):
     make_admin_user("clerk")
     for _ in range(5):
         request_reset(client, "clerk@example.gov.cn", "198.51.100.1")
+    sent = len(mail.outbox)
     limited = request_reset(client, "clerk@example.gov.cn", "198.51.100.2")
+    assert len(mail.outbox) == sent
     unknown = request_reset(client, "nobody@example.gov.cn", "198.51.100.3")
     assert (limited.status_code, limited["Location"]) == (unknown.status_code, unknown["Location"])
     assert client.get(DONE).status_code == 200
