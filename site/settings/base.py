@@ -286,6 +286,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Decoded size bound, checked from the header before any decoding (decompression bombs): a
+# 7700 x 7700 PNG of 169 KB took 4.7 s and 650 MB to decode. Complaint attachments share it.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
@@ -293,9 +296,6 @@ WAGTAILAPI_LIMIT_MAX = 100
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Captcha: a long lifetime, so a slow writer's captcha has not expired when they submit.
-# Decoded size bound, checked from the header before any decoding (decompression bombs): a
-# 7700 x 7700 PNG of 169 KB took 4.7 s and 650 MB to decode. Complaint attachments share it.
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_LENGTH = 4
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"

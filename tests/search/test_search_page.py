@@ -230,7 +230,8 @@ def test_promoted_results_come_first(client, site):
     [
         "",
         "   ",
-        "教" * 1000,
+        # 400 characters fit gunicorn's 4094-byte request line once percent-encoded.
+        "教" * 400,
         "😀😀",
         '"',
         "*",
@@ -251,6 +252,12 @@ def test_bad_input_gets_a_page_never_an_error(client, site, query):
     html = response.content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "搜索服务暂时不可用" not in html
+
+
+def test_a_query_longer_than_the_request_line_gets_the_chinese_414(client, site):
+    response = client.get("/search/", {"q": "教" * 1000})
+    assert response.status_code == 414
+    assert "12345" in response.content.decode()
 
 
 def test_the_query_is_kept_in_the_box_escaped(client, site):
