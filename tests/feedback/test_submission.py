@@ -289,7 +289,7 @@ def test_complaint_is_saved_when_redis_fails_for_the_rate_limits(client, complai
     broken.add.side_effect = broken.get.side_effect = broken.incr.side_effect = ConnectionError
     with mock.patch("portal.ratelimit.cache", broken):
         response = client.post(URL, form_data())
-    # The limit counts with add and incr (a read while Redis is down would look like a fresh window).
+    # The limit counts with add and incr: a read while Redis is down would look like a new window.
     assert broken.add.called and broken.incr.called
     assert response.status_code == 200
     assert Complaint.objects.count() == 1
