@@ -1,101 +1,61 @@
-"""Tracking numbers and query codes: their formats, and how a query code is derived.
+"""Complaint tracking numbers (TS…) and query codes: the shared machinery of `portal.codes`
+bound to the complaint namespace. The namespace strings are the ones complaints always used, so
+codes and hashes issued before the move still match."""
 
-A query code is derived from the form's random submission token with a keyed hash
-(SECRET_KEY), so a double-clicked submit can show the same code again without the code ever
-being stored: the database keeps only a keyed hash of the code and a hash of the token.
-"""
+from portal import codes as _codes
+from portal.codes import (
+    QUERY_CODE_ALPHABET,
+    QUERY_CODE_HASH_PREFIX,
+    QUERY_CODE_LENGTH,
+    QUERY_CODE_RE,
+    UNMATCHABLE_DIGEST,
+    format_query_code,
+    normalize_query_code,
+    normalize_tracking_number,
+    parse_token,
+    tracking_number_re,
+)
 
-import hashlib
-import re
-import uuid
-
-from django.conf import settings
-from django.utils.crypto import constant_time_compare, salted_hmac
-
-# No 0/O, 1/I/L: the code is read aloud on the phone and typed from paper.
-QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-QUERY_CODE_LENGTH = 8
+NAMESPACE = "feedback"
 TRACKING_PREFIX = "TS"
-TRACKING_NUMBER_RE = re.compile(r"^TS\d{8}\d{4,6}$")
-QUERY_CODE_RE = re.compile(rf"^[{QUERY_CODE_ALPHABET}]{{{QUERY_CODE_LENGTH}}}$")
+TRACKING_NUMBER_RE = tracking_number_re(TRACKING_PREFIX)
+
+__all__ = [
+    "QUERY_CODE_ALPHABET",
+    "QUERY_CODE_HASH_PREFIX",
+    "QUERY_CODE_LENGTH",
+    "QUERY_CODE_RE",
+    "TRACKING_NUMBER_RE",
+    "TRACKING_PREFIX",
+    "UNMATCHABLE_DIGEST",
+    "format_query_code",
+    "hash_query_code",
+    "normalize_query_code",
+    "normalize_tracking_number",
+    "parse_token",
+    "query_code_for_token",
+    "query_code_matches",
+    "stored_token",
+    "tracking_number",
+]
 
 
 def tracking_number(day, number):
     """TS + the Beijing date + the day's sequence number, at least four digits."""
-    return f"{TRACKING_PREFIX}{day:%Y%m%d}{number:04d}"
-
-
-def normalize_tracking_number(value):
-    # Control characters go with the blanks: a NUL byte in a link must not reach PostgreSQL.
-    return re.sub(r"[\s\x00-\x1f\x7f]+", "", value or "").upper()
-
-
-def normalize_query_code(value):
-    return re.sub(r"[\s\-－—]+", "", value or "").upper()
-
-
-def format_query_code(code):
-    """ABCD2345 → ABCD-2345, easier to copy down."""
-    return f"{code[:4]}-{code[4:]}" if len(code) == QUERY_CODE_LENGTH else code
+    return _codes.tracking_number(TRACKING_PREFIX, day, number)
 
 
 def query_code_for_token(token):
-    """The query code of the submission with form token `token` (a UUID)."""
-    digest = salted_hmac("feedback.query-code", str(token), algorithm="sha256").digest()
-    number = int.from_bytes(digest, "big")
-    chars = []
-    for _ in range(QUERY_CODE_LENGTH):
-        number, index = divmod(number, len(QUERY_CODE_ALPHABET))
-        chars.append(QUERY_CODE_ALPHABET[index])
-    return "".join(chars)
-
-
-QUERY_CODE_HASH_PREFIX = "hmac_sha256$"
-
-
-def _code_digest(code, secret):
-    return salted_hmac(
-        "feedback.query-code-hash", normalize_query_code(code), secret=secret, algorithm="sha256"
-    ).hexdigest()
+    return _codes.query_code_for_token(token, namespace=NAMESPACE)
 
 
 def hash_query_code(code):
-    """What the database keeps of a query code: an HMAC keyed with SECRET_KEY.
-
-    Not a slow password hash: whoever holds the table already holds what the code guards (the
-    complaint and its reply), and PBKDF2 cost every submission and every status look-up about
-    a second of CPU (bench/load_submit.py), which made the public forms easy to overload. The
-    key keeps a stolen table from being matched against the 31^8 possible codes."""
-    return QUERY_CODE_HASH_PREFIX + _code_digest(code, settings.SECRET_KEY)
+    return _codes.hash_query_code(code, namespace=NAMESPACE)
 
 
 def query_code_matches(code, stored):
-    """True when `code` is the code whose hash is `stored`; keys in SECRET_KEY_FALLBACKS still
-    verify, so rotating SECRET_KEY does not lock complainants out.
-
-    A missing or malformed `stored` (an unknown tracking number) runs the very same HMACs
-    against a digest no code has: the time taken must not tell whether a number exists."""
-    valid = bool(stored) and stored.startswith(QUERY_CODE_HASH_PREFIX)
-    digest = stored.removeprefix(QUERY_CODE_HASH_PREFIX) if valid else UNMATCHABLE_DIGEST
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    matches = [constant_time_compare(digest, _code_digest(code, key)) for key in keys]
-    return valid and any(matches)
-
-
-# 64 characters outside hex: the same length as a real digest, equal to none.
-UNMATCHABLE_DIGEST = "-" * 64
+    return _codes.query_code_matches(code, stored, namespace=NAMESPACE)
 
 
 def stored_token(token):
-    """What the database keeps of a form token: a one-way hash, so the token (and with it the
-    query code) cannot be recovered from the table."""
-    digest = hashlib.sha256(b"feedback.submission:" + uuid.UUID(str(token)).bytes).digest()
-    return uuid.UUID(bytes=digest[:16])
-
-
-def parse_token(value):
-    """The UUID in `value`, or None for anything else (a missing or tampered hidden field)."""
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError, AttributeError):
-        return None
+    return _codes.stored_token(token, namespace=NAMESPACE)

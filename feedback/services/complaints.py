@@ -10,8 +10,7 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from portal.deidentify import deidentify
 from portal.idempotency import create_once
 from portal.models import PortalSettings
+from portal.tracking import next_number
 from portal.workdays import add_working_days
 
 from .. import selectors, tasks
@@ -117,17 +117,8 @@ def _lock(complaint, actor, action):
 
 
 def _next_number(day):
-    """The next sequence number of `day`. The UPDATE takes the day row's lock until the
-    transaction ends, so concurrent submissions get consecutive, distinct numbers."""
-    sequences = ComplaintDailySequence.objects.filter(day=day)
-    if not sequences.update(last_number=F("last_number") + 1):
-        try:
-            with transaction.atomic():
-                ComplaintDailySequence.objects.create(day=day, last_number=1)
-                return 1
-        except IntegrityError:  # another submission created the day's row first
-            sequences.update(last_number=F("last_number") + 1)
-    return sequences.values_list("last_number", flat=True).get()
+    """The next sequence number of `day` (see `portal.tracking`)."""
+    return next_number(ComplaintDailySequence, day)
 
 
 def _settings():
