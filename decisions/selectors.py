@@ -333,6 +333,7 @@ def decision_rows(items, request):
                 "comment_count": item.comment_count,
                 "date_published": item.date_published,
                 "first_published_at": item.first_published_at,
+                "last_published_at": item.last_published_at,
                 "summary": item.summary,
             }
         )

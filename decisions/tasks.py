@@ -6,7 +6,6 @@ a mail failure is recorded on the task result and never loses the comment.
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.deidentify import deidentify
+from portal.hosts import site_root_url
 
 from .models import PublicComment
 
@@ -36,7 +36,7 @@ def notify_new_comment(comment_id):
     if not recipient:
         logger.warning("No e-mail address for new comments on notice %s", notice.pk)
         return False
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    base_url = site_root_url()
     context = {
         "comment": comment,
         "notice": notice,

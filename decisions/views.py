@@ -12,6 +12,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from portal.exports import atom_response, csv_response, json_response
+from portal.hosts import absolute_url
 from portal.inputs import keep_form_in_history
 from portal.ratelimit import client_ip, hit, is_limited
 
@@ -239,13 +240,14 @@ def index_export(request, index_page):
             title=index_page.title,
             link=index_page.get_full_url(request),
             description=index_page.summary or index_page.title,
-            feed_url=request.build_absolute_uri(),
+            feed_url=absolute_url(request.get_full_path(), request),
             items=[
                 {
                     "title": f"【{row['status_label']}】{row['title']}",
                     "link": row["url"],
                     "description": _feed_description(row),
                     "pubdate": row["first_published_at"],
+                    "updateddate": row["last_published_at"],
                     "unique_id": row["url"],
                     "categories": [row["status_label"], row["department"]],
                 }

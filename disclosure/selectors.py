@@ -28,6 +28,7 @@ LISTING_FIELDS = [
     "date_written",
     "date_published",
     "first_published_at",
+    "last_published_at",
     "topic",
     "validity",
     "issuing_department__name",
@@ -108,6 +109,7 @@ def catalogue_rows(items, request):
                 "validity": str(Validity(item.validity).label),
                 "summary": item.summary,
                 "first_published_at": item.first_published_at,
+                "last_published_at": item.last_published_at,
                 "pk": item.pk,
             }
         )

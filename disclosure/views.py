@@ -5,6 +5,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from portal.exports import atom_response, csv_response, json_response, xlsx_response
+from portal.hosts import absolute_url
 
 from .selectors import (
     bulletin_rows,
@@ -59,13 +60,14 @@ def catalogue_export(request, page):
             title=f"{page.title}",
             link=page.get_full_url(request),
             description=page.summary or page.title,
-            feed_url=request.build_absolute_uri(),
+            feed_url=absolute_url(request.get_full_path(), request),
             items=[
                 {
                     "title": row["title"],
                     "link": row["url"],
                     "description": f"{row['type']} · {row['department']} · {row['index_number']}",
                     "pubdate": row["first_published_at"],
+                    "updateddate": row["last_published_at"],
                     "unique_id": row["url"],
                     "categories": [row["type"], row["topic"]],
                 }

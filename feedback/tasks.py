@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from portal.hosts import site_root_url
 from portal.models import Department, PortalSettings
 
 from . import selectors
@@ -22,9 +23,7 @@ logger = logging.getLogger(__name__)
 
 
 def admin_url(complaint):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "complaints:detail", args=[complaint.pk]
-    )
+    return site_root_url() + reverse("complaints:detail", args=[complaint.pk])
 
 
 def _send(*, template, subject, recipients, context):

@@ -2,9 +2,10 @@
 app scans, and the link that lets a user set up their first device."""
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal.hosts import site_root_url
 
 DEVICE_NAME = "后台登录验证器"
 BACKUP_DEVICE_NAME = "备用验证码"
@@ -26,5 +27,4 @@ def qr_svg(device):
 
 def setup_link(raw):
     """The absolute setup link of a raw token, for a mail or an administrator to pass on."""
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse("oversight_two_factor_setup_link", args=[raw])
+    return site_root_url() + reverse("oversight_two_factor_setup_link", args=[raw])

@@ -68,15 +68,29 @@ def xlsx_response(filename, headers, rows, *, sheet_title="Sheet1"):
     return _attachment(response, f"{filename}.xlsx")
 
 
-def atom_response(*, title, link, description, items, feed_url):
-    """`items` are dicts with title, link, description, pubdate (datetime), unique_id."""
+def atom_response(*, title, link, description, items, feed_url, author=None):
+    """An Atom feed (RFC 4287): a feed-level author (the site's publisher unless `author` is
+    given) and an `updated` on every entry (its `updateddate`, else its `pubdate`). `items` are
+    dicts with title, link, description, pubdate (datetime), unique_id and optionally
+    updateddate and categories; `link` and `feed_url` are absolute."""
     from django.utils.feedgenerator import Atom1Feed
 
+    from .models import PortalSettings
+
+    if author is None:
+        portal = PortalSettings.load()
+        author = portal.host_organisation or f"{portal.county_name}{portal.site_name}"
     feed = Atom1Feed(
-        title=title, link=link, description=description, language="zh-hans", feed_url=feed_url
+        title=title,
+        link=link,
+        description=description,
+        subtitle=description,
+        language="zh-hans",
+        feed_url=feed_url,
+        author_name=author,
     )
     for item in items:
-        feed.add_item(**item)
+        feed.add_item(**{**item, "updateddate": item.get("updateddate") or item["pubdate"]})
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")
     return response

@@ -290,7 +290,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # 7700 x 7700 PNG of 169 KB took 4.7 s and 650 MB to decode. Complaint attachments share it.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Unset: the API builds detail_url from the Site record (portal.hosts), as html_url already is.
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL") or None
 WAGTAILAPI_LIMIT_MAX = 100
 # More fields than this is a 400 with the portal's Chinese page (portal.views.bad_request).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

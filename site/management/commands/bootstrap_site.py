@@ -5,11 +5,12 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from portal.discovery import app_modules
+from portal.hosts import configured_base_url, parse_base_url
 from portal.models import HomePage
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
@@ -55,15 +56,22 @@ class Command(BaseCommand):
         return home
 
     def ensure_site(self, home):
-        hostname = os.environ.get("PORTAL_SITE_HOSTNAME", "localhost")
-        port = int(os.environ.get("PORTAL_SITE_PORT", "80"))
+        """The default Site answers at the public address (PORTAL_BASE_URL, else
+        WAGTAILADMIN_BASE_URL; PORTAL_SITE_HOSTNAME/PORT override): feeds, the sitemap, the API
+        and mail build their links from it, so it is brought up to date on every deploy."""
+        try:
+            hostname, port = parse_base_url(configured_base_url())
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        hostname = os.environ.get("PORTAL_SITE_HOSTNAME") or hostname
+        port = int(os.environ.get("PORTAL_SITE_PORT") or port)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             site = Site.objects.create(
                 hostname=hostname, port=port, root_page=home, is_default_site=True
             )
-        elif site.root_page_id != home.pk:
-            site.root_page = home
+        elif (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+            site.root_page, site.hostname, site.port = home, hostname, port
             site.save()
         return site
 
