@@ -464,6 +464,10 @@ def request_reply(*, request, actor, outcome, reason="", text="", documents=(), 
             raise ActionRefused(_("申请待补正时，只能按“逾期不补正”办结。"))
         if locked.status == Status.FEE and reason != Reason.NOT_PAID:
             raise ActionRefused(_("申请待缴费时，只能按“逾期未缴费”办结。"))
+        if reason == Reason.NOT_CORRECTED and locked.status != Status.CORRECTION:
+            raise ActionRefused(_("只有告知补正后逾期未补正的申请才能按“逾期不补正”办结。"))
+        if reason == Reason.NOT_PAID and locked.status != Status.FEE:
+            raise ActionRefused(_("只有发出收费通知后逾期未缴费的申请才能按“逾期未缴费”办结。"))
         deadline = locked.reply_deadline
         locked.replied_late = bool(deadline and day > deadline)
         locked.status = Status.CONCLUDED
@@ -596,7 +600,7 @@ def annual_report_draft(*, index_page, year, department=None, now=None):
         if existing is None:
             page = AnnualReportPage(
                 title=str(_report_title(year, department)),
-                slug=str(year) if department is None else f"{year}-{department.code}",
+                slug=AnnualReportPage.report_slug(year, department),
                 year=year,
                 department=department,
                 live=False,

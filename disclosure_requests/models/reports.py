@@ -276,6 +276,16 @@ class AnnualReportPage(RoutablePageMixin, BasePage):
             ),
         ]
 
+    def _use_pinyin_slug(self):
+        # A report's address is fixed by what it reports on: /annual-reports/2025/ for the
+        # county, /annual-reports/2025-<department code>/ for a department.
+        if self.year:
+            self.slug = self.report_slug(self.year, self.department)
+
+    @staticmethod
+    def report_slug(year, department):
+        return str(year) if department is None else f"{year}-{department.code}"
+
     @property
     def issuer_name(self):
         return self.department.name if self.department_id else str(_("县人民政府"))
