@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 
 from portal.deidentify import deidentify
 from portal.idempotency import create_once
+from portal.tasks import enqueue_on_commit
 
 from .forms import normalise_text
 from .models import (
@@ -90,7 +91,7 @@ def comment_submit(*, notice, text, name="", contact="", sector="", token=None, 
         if created:
             from .tasks import notify_new_comment
 
-            transaction.on_commit(lambda: notify_new_comment.enqueue(saved.pk))
+            enqueue_on_commit(notify_new_comment, saved.pk)
     return saved, created
 
 
