@@ -323,13 +323,13 @@ class AnnualReportPage(RoutablePageMixin, BasePage):
     def report_view(self, request):
         return self.render(request)
 
-    @path("download.xlsx", name="xlsx")
+    @path("download/xlsx/", name="xlsx")
     def xlsx_view(self, request):
         from ..views import annual_report_xlsx
 
         return annual_report_xlsx(request, self)
 
-    @path("download.pdf", name="pdf")
+    @path("download/pdf/", name="pdf")
     def pdf_view(self, request):
         from ..views import annual_report_pdf
 
