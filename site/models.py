@@ -478,3 +478,37 @@ class ZeroResultQueryDailyHits(models.Model):
 
     def __str__(self):
         return f"{self.query} {self.date:%Y-%m-%d}: {self.hits}"
+
+
+class JobRunQuerySet(models.QuerySet):
+    def succeeded(self):
+        return self.filter(succeeded=True)
+
+    def failed(self):
+        return self.filter(succeeded=False)
+
+
+class JobRun(models.Model):
+    """One scheduled run of one job (portal/scheduler.py): the slot it was due for, when it ran
+    and how it ended. The unique slot makes a second scheduler skip a run the first one took."""
+
+    job = models.CharField(_("任务"), max_length=64)
+    slot = models.DateTimeField(_("计划时间"))
+    started_at = models.DateTimeField(_("开始时间"))
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    # None while the job runs.
+    succeeded = models.BooleanField(_("是否成功"), null=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=1)
+    output = models.TextField(_("输出或错误"), blank=True)
+
+    objects = JobRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("定时任务运行记录")
+        verbose_name_plural = _("定时任务运行记录")
+        ordering = ["-slot"]
+        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="unique_job_run_slot")]
+        indexes = [models.Index(fields=["job", "-slot"], name="job_run_latest")]
+
+    def __str__(self):
+        return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"

@@ -17,8 +17,10 @@ unpublished changes, when what it shows is the published title (`choosable_pages
 from functools import reduce
 from operator import or_
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import user_department
@@ -194,3 +196,21 @@ class DepartmentPagePermissionTester(PagePermissionTester):
 
     def can_view_revisions(self):
         return self.in_scope and super().can_view_revisions()
+
+
+class SiteAdminViewOnlyPolicy(BasePermissionPolicy):
+    """Site administrators may look, nobody may change: the records the worker and the
+    scheduler write (background tasks, scheduled runs) are not edited by hand."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and is_site_admin(user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(is_superuser=True) | Q(groups__name=SITE_ADMIN_GROUP))
+            .distinct()
+        )
