@@ -7,6 +7,7 @@ PACKAGE_FOLDERS = {
     "disclosure": "disclosure",
     "decisions": "decisions",
     "feedback": "feedback",
+    "disclosure_requests": "disclosure_requests",
     "editorial": "editorial",
     "oversight": "oversight",
 }
