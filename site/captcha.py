@@ -6,12 +6,16 @@ import subprocess
 
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
+from captcha.views import captcha_image as library_captcha_image
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
+HIDDEN_INPUT_FORBIDDEN = {"required", "autocomplete", "inputmode", "placeholder", "maxlength"}
 OPERATORS = {"+": "加", "-": "减", "*": "乘以", "×": "乘以"}
 
 
@@ -37,7 +41,15 @@ class PortalCaptchaInput(CaptchaTextInput):
         )
         help_id = f"{attrs.get('id') or name}_help"
         context["help_id"] = help_id
-        answer = context["widget"]["subwidgets"][-1]
+        *hidden, answer = context["widget"]["subwidgets"]
+        # The form's required/aria-*/autocomplete attributes belong on the answer box only: the
+        # HTML standard does not allow them on an input type=hidden (the Nu checker reports them).
+        for subwidget in hidden:
+            subwidget["attrs"] = {
+                key: value
+                for key, value in subwidget["attrs"].items()
+                if key not in HIDDEN_INPUT_FORBIDDEN and not key.startswith("aria-")
+            }
         answer["attrs"].update(
             {"aria-describedby": help_id, "autocomplete": "off", "inputmode": "numeric"}
         )
@@ -59,6 +71,18 @@ class PortalCaptchaField(CaptchaField):
             },
         )
         super().__init__(*args, **kwargs)
+
+
+def captcha_image(request, key, scale=1):
+    """django-simple-captcha's image with a cache policy: its drawing never changes for a key
+    (the library seeds it with the key), so the one visitor it was made for may keep it for
+    the key's lifetime; shared caches may not."""
+    response = library_captcha_image(request, key, scale=scale)
+    if response.status_code == 200:
+        patch_cache_control(response, private=True, max_age=settings.CAPTCHA_TIMEOUT * 60)
+    else:
+        add_never_cache_headers(response)
+    return response
 
 
 @never_cache

@@ -4,11 +4,15 @@ Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) are prefix
 so text a citizen typed can never execute in an editor's spreadsheet."""
 
 import csv
+import datetime
 import io
 import json
+import re
+from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -23,12 +27,45 @@ def safe_cell(value):
     return text
 
 
+def ascii_filename(filename):
+    """An ASCII stand-in for `filename`, for clients that ignore RFC 5987's filename*: Chinese
+    in toneless pinyin, anything else outside [A-Za-z0-9._-] as a hyphen
+    (政府信息公开目录-20261206.csv → zhengfuxinxigongkaimulu-20261206.csv)."""
+    from pypinyin import lazy_pinyin
+
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        stem, extension = filename, ""
+    text = "".join(lazy_pinyin(stem))
+    text = re.sub(r"[^A-Za-z0-9._-]+", "-", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-.")[:100] or "export"
+    extension = re.sub(r"[^A-Za-z0-9]", "", extension)
+    return f"{text}.{extension}" if extension else text
+
+
 def _attachment(response, filename):
     response["Content-Disposition"] = (
-        f'attachment; filename="{filename.encode("ascii", "ignore").decode() or "export"}"; '
+        f'attachment; filename="{ascii_filename(filename)}"; '
         f"filename*=UTF-8''{escape_uri_path(filename)}"
     )
     return response
+
+
+def xlsx_cell(value):
+    """A spreadsheet cell of the value's own type: numbers stay numbers and dates dates (Excel
+    has no time zones: an aware datetime is written in local time); text goes through
+    `safe_cell`."""
+    if isinstance(value, bool) or value is None:
+        return safe_cell(value)
+    if isinstance(value, (int, float, Decimal)):
+        return value
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None)
+    if isinstance(value, datetime.date):
+        return value
+    return safe_cell(value)
 
 
 def csv_response(filename, headers, rows):
@@ -58,7 +95,7 @@ def xlsx_response(filename, headers, rows, *, sheet_title="Sheet1"):
     sheet = workbook.create_sheet(title=sheet_title[:31])
     sheet.append([safe_cell(header) for header in headers])
     for row in rows:
-        sheet.append([safe_cell(cell) for cell in row])
+        sheet.append([xlsx_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import views, webroot
 from .api import api_router
-from .captcha import captcha_audio
+from .captcha import captcha_audio, captcha_image
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -19,7 +19,10 @@ urlpatterns = [
     path("search/suggest", views.search_suggest, name="search_suggest"),
     path("sitemap.xml", sitemap_view, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("captcha/audio/<str:key>.wav", captcha_audio, name="captcha_audio"),
+    path("captcha/image/<str:key>/", captcha_image, name="captcha_image"),
     path("captcha/", include("captcha.urls")),
+    path("robots.txt", webroot.robots_txt, name="robots_txt"),
+    path("favicon.ico", webroot.favicon, name="favicon"),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

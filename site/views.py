@@ -166,7 +166,11 @@ def search_suggest(request):
             logger.exception("Search suggestions failed for %r", query)
             suggestions = []
         cache.set(key, suggestions, SUGGEST_CACHE_SECONDS)
-    return JsonResponse({"query": query, "suggestions": suggestions})
+    # Declared, not implied: some clients read application/json without a charset as Latin-1.
+    return JsonResponse(
+        {"query": query, "suggestions": suggestions},
+        content_type="application/json; charset=utf-8",
+    )
 
 
 def _search_examples(site):
