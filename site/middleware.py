@@ -3,6 +3,8 @@
 from django.http import HttpResponse
 from django.template import loader
 
+from .logs import request_id_from, request_id_var
+
 # Features a government portal never needs; denying them limits what injected code could do.
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -42,3 +44,24 @@ class RequestLineLimitMiddleware:
             # Rendered like the other error pages: without the request and its database work.
             return HttpResponse(loader.get_template("414.html").render({}), status=414)
         return self.get_response(request)
+
+
+class RequestIdMiddleware:
+    """Gives each request an id (the proxy's X-Request-ID, or a new one) that every log line
+    written while serving it carries (portal.logs.RequestIdFilter), and returns it in the
+    response's X-Request-ID so a citizen's report of an error can be found in the logs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = request_id_from(request.headers.get("X-Request-ID"))
+        # Also on the request: Django logs a 4xx/5xx response after the middleware returned.
+        request.request_id = request_id
+        token = request_id_var.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            request_id_var.reset(token)
+        response.headers["X-Request-ID"] = request_id
+        return response

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from .context_processors import ELDERLY_COOKIE
+from .readiness import failed_checks
 from .search.query import clean_text
 from .search.selectors import (
     Filters,
@@ -75,6 +76,17 @@ def healthz(request):
         logger.exception("Health check: database did not answer")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Readiness: 200 when the database, cache, search and task queue all answer; 503 naming
+    the failed ones, and nothing else (no versions, hosts or ages)."""
+    failed = failed_checks()
+    if failed:
+        return JsonResponse({"status": "unavailable", "failed": failed}, status=503)
+    return JsonResponse({"status": "ok"})
 
 
 @require_GET
