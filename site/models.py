@@ -117,7 +117,9 @@ class HomePage(BasePage):
         from .selectors import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_sections(self, per_section=self.latest_per_section)
+        context["sections"] = home_sections(
+            self, per_section=self.latest_per_section, request=request
+        )
         return context
 
 

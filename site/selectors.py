@@ -1,24 +1,46 @@
 """Reads across the page tree that the kernel's templates need."""
 
+import datetime
+from dataclasses import dataclass
+
 from wagtail.models import Page
 
 
-def home_sections(home, *, per_section=5):
-    """Each live section under the home page (shown in menus) with its latest live pages.
+@dataclass(frozen=True)
+class HomeItem:
+    """One line of a home-page section: what it is, where it is, when it appeared."""
 
-    The kernel knows no app: a section is any child of the home page, and its items are the live
-    pages below it, newest first. One query for the sections, one per section.
+    title: str
+    url: str
+    date: datetime.date | datetime.datetime | None
+
+
+def home_sections(home, *, per_section=5, request=None):
+    """Each live section under the home page (shown in menus) with its latest items.
+
+    The kernel knows no app: a section whose page has `home_items(limit, request)` lists what
+    that returns (a complaints page its published replies, an accountability page its decided
+    cases: things that are not pages); any other section lists the live pages below it, newest
+    first. One query for the sections, one per section.
     """
     sections = []
     for section in home.get_children().live().in_menu().specific():
-        items = (
-            Page.objects.live()
-            .public()
-            .descendant_of(section)
-            .order_by("-first_published_at", "-pk")
-            .only("id", "title", "url_path", "first_published_at", "depth", "path")
-        )[:per_section]
-        sections.append({"page": section, "items": list(items)})
+        own_items = getattr(section, "home_items", None)
+        if own_items is not None:
+            items = list(own_items(per_section, request))
+        else:
+            pages = (
+                Page.objects.live()
+                .public()
+                .descendant_of(section)
+                .order_by("-first_published_at", "-pk")
+                .only("id", "title", "url_path", "first_published_at", "depth", "path")
+            )[:per_section]
+            items = [
+                HomeItem(page.title, page.get_url(request), page.first_published_at)
+                for page in pages
+            ]
+        sections.append({"page": section, "items": items})
     return sections
 
 

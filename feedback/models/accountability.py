@@ -408,6 +408,25 @@ class AccountabilityIndexPage(BasePage):
             return accountability_export(request, self)
         return revalidated(super().serve(request, *args, **kwargs))
 
+    def home_items(self, limit, request=None):
+        """The home page's 追责问责 section: the latest decided cases, named by department,
+        ground and outcome only (as in the public table)."""
+        from portal.selectors import HomeItem
+
+        cases = (
+            AccountabilityCase.objects.decided()
+            .select_related("department")
+            .order_by("-decided_on", "-pk")[:limit]
+        )
+        return [
+            HomeItem(
+                f"{case.department.name}：{case.get_ground_display()}，{case.get_outcome_display()}",
+                self.url,
+                case.decided_on,
+            )
+            for case in cases
+        ]
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import accountability_context
 

@@ -237,6 +237,21 @@ class ComplaintFormPage(RoutablePageMixin, BasePage):
     def public_url(self):
         return self.url + self.reverse_subpage("public").lstrip("/")
 
+    def home_items(self, limit, request=None):
+        """The home page's 投诉与建议 section: the latest published replies (de-identified)."""
+        from portal.selectors import HomeItem
+
+        public_url = self.public_url()
+        complaints = Complaint.objects.published().order_by("-replied_at", "-pk")[:limit]
+        return [
+            HomeItem(
+                complaint.public_subject,
+                f"{public_url}{complaint.pk}/",
+                timezone.localtime(complaint.replied_at),
+            )
+            for complaint in complaints
+        ]
+
 
 class Complaint(models.Model):
     """A citizen's complaint about a department, tracked from submission to conclusion."""

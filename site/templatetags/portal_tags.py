@@ -18,6 +18,8 @@ def main_nav(context):
     return {
         "items": selectors.main_menu(root),
         "current_path": current.url_path if current else "",
+        # 首页 is current on the home page only, not on pages without one (search, errors).
+        "is_home": bool(current and root and current.pk == root.pk),
         "request": request,
     }
 
