@@ -19,7 +19,7 @@ from portal.models import Department
 from portal.tracking import next_number
 from portal.workdays import add_working_days
 
-from . import selectors
+from . import selectors, tasks
 from .codes import hash_query_code, query_code_for_token, stored_token, tracking_number
 from .models import (
     CORRECTION_PERIOD_WORKING_DAYS,
@@ -537,6 +537,11 @@ def requests_sweep(*, today=None):
                 % {"label": locked.current_deadline_label, "day": f"{deadline:%Y-%m-%d}"},
                 deadline=deadline,
                 now=now,
+            )
+            request_id = locked.pk
+            transaction.on_commit(
+                lambda request_id=request_id: tasks.notify_deadline.enqueue(request_id=request_id),
+                robust=True,
             )
         reminded += 1
     return closed, reminded

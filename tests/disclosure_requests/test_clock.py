@@ -270,3 +270,16 @@ def test_events_are_immutable(make_request):
         DisclosureRequestEvent.objects.all().delete()
     with pytest.raises(TypeError):
         DisclosureRequestEvent.objects.update(note="x")
+
+
+def test_reminder_mails_the_departments_handlers(
+    make_request, housing_handler, django_capture_on_commit_callbacks, mailoutbox
+):
+    received(make_request, housing_handler)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.requests_sweep(today=D(2026, 3, 25))
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["housing@example.gov.cn"]
+    assert "答复期限即将到期" in message.subject
+    assert "李四" not in message.body and "2026年03月30日" in message.body
