@@ -14,6 +14,7 @@ from django.utils import timezone
 from portal.factories import DepartmentFactory
 
 from .models import (
+    AccountabilityTrigger,
     ApplicationMaterial,
     BulletinIndexPage,
     BulletinRow,
@@ -23,7 +24,12 @@ from .models import (
     MonthlyBulletinPage,
     PenaltyDiscretionPage,
     PolicyDocumentPage,
+    PowerIndexPage,
+    PowerItemPage,
+    PowerKind,
+    PowerResponsibility,
     ProcedureStep,
+    ResponsibilityStage,
     ServiceItemType,
     ServiceProcedurePage,
     StandardKind,
@@ -214,3 +220,48 @@ class MonthlyBulletinPageFactory(PublishedPageFactory):
     topic = Topic.LABOUR
     narrative = "<p>本月全县机关效能建设总体平稳。</p>"
     rows = factory.RelatedFactoryList(BulletinRowFactory, factory_related_name="page", size=2)
+
+
+class PowerIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PowerIndexPage
+
+    title = "权责清单"
+    slug = "powers"
+    show_in_menus = True
+    summary = "示例县各部门的行政权力事项、责任事项和追责情形。"
+
+
+class PowerResponsibilityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PowerResponsibility
+
+    stage = factory.Iterator(
+        [ResponsibilityStage.ACCEPTANCE, ResponsibilityStage.REVIEW, ResponsibilityStage.DECISION]
+    )
+    content = "依法受理或不予受理，不予受理的书面说明理由。"
+
+
+class AccountabilityTriggerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccountabilityTrigger
+
+    situation = factory.Sequence(lambda n: f"对符合法定条件的申请不予受理的（情形{n + 1}）")
+    basis = "《中华人民共和国行政许可法》第七十二条"
+
+
+class PowerItemPageFactory(PublishedPageFactory):
+    class Meta:
+        model = PowerItemPage
+
+    title = factory.Sequence(lambda n: f"示例权力事项{n + 1}")
+    code = factory.Sequence(lambda n: f"XK-{n + 1:04d}")
+    kind = PowerKind.LICENSING
+    legal_basis = "《中华人民共和国行政许可法》第十二条"
+    supervision_phone = "12345"
+    responsibilities = factory.RelatedFactoryList(
+        PowerResponsibilityFactory, factory_related_name="page", size=3
+    )
+    triggers = factory.RelatedFactoryList(
+        AccountabilityTriggerFactory, factory_related_name="page", size=2
+    )

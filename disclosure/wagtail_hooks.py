@@ -3,7 +3,10 @@ index-number stamp on the admin paths that make a page live without calling Page
 
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+
+from portal.permissions import is_site_admin
 
 from . import views
 from .models import DisclosurePage, MonthlyBulletinPage
@@ -54,3 +57,49 @@ def stamp_live_copies(request, page, new_page):
     )
     for copy in copies:
         copy.stamp_publication(copy.live_revision)
+
+
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions):
+    actions.register_action(
+        "disclosure.import_publish",
+        "批量导入直接发布",
+        "站点管理员批量导入时直接发布了页面（未经审核流程）",
+    )
+
+
+@hooks.register("register_admin_urls")
+def catalogue_import_urls():
+    from . import import_admin
+
+    return [
+        path("catalogue-import/", import_admin.import_index, name="disclosure_import"),
+        path("catalogue-import/<int:pk>/", import_admin.import_run, name="disclosure_import_run"),
+        path(
+            "catalogue-import/<int:pk>/confirm/",
+            import_admin.import_confirm,
+            name="disclosure_import_confirm",
+        ),
+        path(
+            "catalogue-import/<int:pk>/report/",
+            import_admin.import_report,
+            name="disclosure_import_report",
+        ),
+        path(
+            "catalogue-import/templates/<str:kind>/",
+            import_admin.import_template,
+            name="disclosure_import_template",
+        ),
+    ]
+
+
+class SiteAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_site_admin(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def catalogue_import_menu_item():
+    return SiteAdminMenuItem(
+        "批量导入", reverse("disclosure_import"), icon_name="upload", order=900
+    )

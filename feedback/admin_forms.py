@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from disclosure.models import AccountabilityTrigger, PowerItemPage
 from portal.models import Department
 
 from .forms import DepartmentChoiceField, multi_line, reason_field, single_line
@@ -268,6 +269,8 @@ class AccountabilityCaseForm(TextCleaningMixin, WagtailAdminModelForm):
             "ground",
             "allegation",
             "opened_on",
+            "power_item",
+            "power_trigger",
         ]
         widgets = {"opened_on": AdminDateInput, "allegation": forms.Textarea(attrs={"rows": 5})}
 
@@ -302,6 +305,14 @@ class AccountabilityCaseForm(TextCleaningMixin, WagtailAdminModelForm):
             "session", "handling_department"
         )
         self.fields["findings"].queryset = findings.distinct().select_related("department")
+        self.fields["power_item"].queryset = PowerItemPage.objects.order_by("code")
+        self.fields["power_item"].label_from_instance = lambda item: f"{item.code} {item.title}"
+        self.fields["power_trigger"].queryset = AccountabilityTrigger.objects.select_related(
+            "page"
+        ).order_by("page__code", "sort_order", "pk")
+        self.fields["power_trigger"].label_from_instance = lambda trigger: (
+            f"{trigger.page.code}：{trigger}"
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -743,6 +743,8 @@ CASE_FORM_FIELDS = (
     "ground",
     "allegation",
     "opened_on",
+    "power_item",
+    "power_trigger",
 )
 
 

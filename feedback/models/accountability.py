@@ -188,6 +188,25 @@ class AccountabilityCase(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The power (权责清单) whose exercise is examined and the 追责情形 the case is decided under,
+    # so that the power's page lists who was held to account for it.
+    power_item = models.ForeignKey(
+        "disclosure.PowerItemPage",
+        verbose_name=_("涉及的权责事项"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accountability_cases",
+    )
+    power_trigger = models.ForeignKey(
+        "disclosure.AccountabilityTrigger",
+        verbose_name=_("适用的追责情形"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="accountability_cases",
+        help_text=_("须是所选权责事项列明的追责情形。"),
+    )
 
     objects = AccountabilityCaseQuerySet.as_manager()
 
@@ -244,6 +263,11 @@ class AccountabilityCase(models.Model):
                 errors["decided_on"] = _("决定日期不能晚于今天。")
             elif self.opened_on and self.decided_on < self.opened_on:
                 errors["decided_on"] = _("决定日期不能早于立案日期。")
+        if self.power_trigger_id:
+            if not self.power_item_id:
+                errors["power_trigger"] = _("选择追责情形前，请先选择涉及的权责事项。")
+            elif self.power_trigger.page_id != self.power_item_id:
+                errors["power_trigger"] = _("所选追责情形不属于所选的权责事项。")
         if errors:
             raise ValidationError(errors)
 

@@ -33,6 +33,8 @@ CASE_FIELDS = (
     "ground",
     "allegation",
     "opened_on",
+    "power_item",
+    "power_trigger",
 )
 
 
@@ -124,6 +126,8 @@ def case_open(
     person_name="",
     person_post="",
     opened_on=None,
+    power_item=None,
+    power_trigger=None,
     now=None,
 ):
     """Open a case on referred complaints, views and/or findings; numbered 2026-001, …"""
@@ -138,6 +142,8 @@ def case_open(
         "person_name": (person_name or "").strip(),
         "person_post": (person_post or "").strip(),
         "opened_on": opened_on,
+        "power_item": power_item,
+        "power_trigger": power_trigger,
     }
     _check_choices(fields)
     complaints, views, findings = _check_sources(None, complaints, views, findings)
