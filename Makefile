@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=portal.settings.test
 
-.PHONY: setup demo run test lint format lock clean audit
+.PHONY: setup demo run test lint format lock clean audit docker-check
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "需要 Python 3.11，当前为 " + sys.version.split()[0]'
@@ -25,9 +25,14 @@ demo: setup
 	$(PY) manage.py bootstrap_site
 	$(PY) manage.py load_demo
 
+# The task worker runs beside the server (notification mail, search index updates); it stops
+# with the server. Scheduled jobs run only when `manage.py run_scheduler` runs.
 run: demo
 	@echo "网站：http://$(HOST):$(PORT)/    管理后台：http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "后台任务 worker（manage.py run_worker）已在网站旁边启动；定时任务需另开终端运行 manage.py run_scheduler。"
+	@$(PY) manage.py run_worker --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -55,6 +60,18 @@ AUDIT_IGNORE :=
 audit: setup
 	$(VENV)/bin/pip-audit -r requirements.lock --strict --progress-spinner off --disable-pip --no-deps \
 	  $(foreach id,$(AUDIT_IGNORE),--ignore-vuln $(id))
+
+# Lint the Dockerfile and validate the compose file with the tools where they are installed
+# (saying so where they are not), then the static checks of tests/portal/test_deployment_files.py.
+docker-check: setup
+	@if command -v hadolint >/dev/null 2>&1; then hadolint Dockerfile; \
+	  else echo "未安装 hadolint：跳过 Dockerfile 的 hadolint 检查。"; fi
+	@if docker compose version >/dev/null 2>&1; then \
+	  SECRET_KEY=check ALLOWED_HOSTS=check docker compose config --quiet \
+	  && SECRET_KEY=check ALLOWED_HOSTS=check docker compose --profile elasticsearch --profile release config --quiet \
+	  && echo "docker compose config：通过。"; \
+	  else echo "没有 docker compose：跳过 docker compose config 检查。"; fi
+	$(PY) -m pytest -q tests/portal/test_deployment_files.py
 
 clean:
 	rm -rf $(VENV) staticfiles .test-media

@@ -15,7 +15,10 @@ from portal.logs import PersonalDataFilter
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
 timeout = 30
-forwarded_allow_ips = "*"
+# Only the proxy in front may set X-Forwarded-Proto / -For: its address from FORWARDED_ALLOW_IPS
+# (comma-separated; the image's default is 127.0.0.1), never "*", which would let any client
+# claim HTTPS or another address.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 # %(U)s is the path alone; %(r)s, %(q)s and %(f)s (request line, query, referrer) are left out.
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)s "%(a)s"'
