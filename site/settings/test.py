@@ -10,6 +10,9 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CAPTCHA_TEST_MODE = True
+# Notifications run at once so a test sees them in mail.outbox; the queue and worker tests switch
+# to the database backend with the settings fixture and run the worker in-process.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Page-cache tests turn it on with the settings fixture; other tests see fresh pages.
 PAGE_CACHE_SECONDS = 0
 # Two-factor tests turn it on with the settings fixture. The lockout (axes) stays on; a
