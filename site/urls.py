@@ -14,6 +14,7 @@ from .captcha import captcha_audio, captcha_image
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("elderly-mode/", views.elderly_mode, name="elderly_mode"),
     path("search/", views.search, name="search"),
     path("search/suggest", views.search_suggest, name="search_suggest"),
