@@ -17,6 +17,7 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site, get_page_models
 
 from disclosure.models import DisclosurePage, ServiceProcedurePage
+from disclosure_requests.models import DisclosureRequest
 from feedback.models import (
     ACTIVE_STATUSES,
     VIEW_OPEN_STATUSES,
@@ -30,6 +31,7 @@ from feedback.models import (
 )
 from portal.models import HomePage
 from portal.references import broken_references
+from portal.scheduler import job_states
 from portal.workdays import unconfirmed_years
 
 # -- audit log -----------------------------------------------------------------------------------
@@ -463,6 +465,31 @@ def check_overdue_complaints(today):
     )
 
 
+def check_overdue_requests(today):
+    """Disclosure requests (依申请公开) past their running deadline: reply, correction, fee or
+    receipt confirmation."""
+    queryset = DisclosureRequest.objects.overdue(today).order_by("reply_deadline", "pk")
+    requests = list(queryset[:MAX_ITEMS])
+    items = [
+        {
+            "label": r.tracking_number,
+            "detail": _("%(label)s %(date)s")
+            % {"label": r.current_deadline_label, "date": r.current_deadline},
+            "url": reverse("disclosure_requests:detail", args=[r.pk]),
+        }
+        for r in requests
+    ]
+    return _row(
+        "disclosure_requests_overdue",
+        _("政府信息公开申请超过法定期限未答复"),
+        _("依申请公开逾期答复是行政复议、行政诉讼中被纠正的常见原因，也计入年度报告。"),
+        "danger",
+        items,
+        count=queryset.count() if len(requests) == MAX_ITEMS else len(requests),
+        fix_url=reverse("disclosure_requests:index"),
+    )
+
+
 def check_old_complaints(now):
     cutoff = now - datetime.timedelta(days=APPROACHING_DAYS)
     queryset = Complaint.objects.filter(
@@ -619,6 +646,42 @@ def check_calendar(today):
     )
 
 
+def check_scheduled_jobs(now):
+    """Scheduled jobs (portal.scheduler) without a successful run on time, or whose latest run
+    failed: nothing runs them unless the scheduler service runs."""
+    items = []
+    for state in job_states(now):
+        if not (state.overdue or state.failing):
+            continue
+        if state.last_success_slot is None:
+            detail = _("%(schedule)s运行，从未成功运行") % {"schedule": state.job.schedule_label}
+        else:
+            detail = _("%(schedule)s运行，上次成功：%(when)s") % {
+                "schedule": state.job.schedule_label,
+                "when": timezone.localtime(state.last_success_slot).strftime("%Y-%m-%d %H:%M"),
+            }
+        if state.failing:
+            detail = _("%(detail)s；最近一次运行失败") % {"detail": detail}
+        items.append(
+            {
+                "label": state.job.title,
+                "detail": detail,
+                "url": reverse("job_runs:index") + f"?job={state.job.name}",
+            }
+        )
+    return _row(
+        "scheduled_jobs_late",
+        _("定时任务未按时运行"),
+        _(
+            "定时发布、到期提醒、个人信息清理等任务由 run_scheduler 服务运行；"
+            "超过时间仍未成功运行，说明该服务停止或任务出错。"
+        ),
+        "danger",
+        items,
+        fix_url=reverse("job_runs:index"),
+    )
+
+
 def selfcheck_rows(now=None):
     """Every row of the self-check, computed from live data in a bounded number of queries."""
     now = now or timezone.now()
@@ -633,12 +696,14 @@ def selfcheck_rows(now=None):
     rows += [
         check_overdue_complaints(today),
         check_old_complaints(now),
+        check_overdue_requests(today),
         check_overdue_views(today),
         check_old_views(now),
         check_procedures(),
         check_unstamped_disclosures(),
         check_broken_references(),
         check_calendar(today),
+        check_scheduled_jobs(now),
     ]
     return rows
 

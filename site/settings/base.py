@@ -5,6 +5,7 @@ import datetime
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import email_settings_from_url, env_bool, env_int, env_list, env_str
@@ -23,6 +24,7 @@ INSTALLED_APPS = [
     "disclosure",
     "decisions",
     "feedback",
+    "disclosure_requests",
     "editorial",
     "oversight",
     "wagtail.contrib.forms",
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "captcha",
     "django_tasks",
+    # The database queue that `manage.py run_worker` works (portal/tasks.py).
+    "django_tasks_db",
     # Admin login security: TOTP two-factor devices and the failed-login lockout (oversight).
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -64,6 +68,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (LOG_FORMAT=json).
+    "portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     # Chinese 414 for an over-long URL, before any middleware reads the session or database.
@@ -205,6 +211,19 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Several web nodes: uploads on S3-compatible object storage instead of one node's disk
+# (portal/storage.py: private uploads, public renditions). Credentials come from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment, read by boto3 itself.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "portal.storage.PrivateMediaStorage"}
+    STORAGES["renditions"] = {"BACKEND": "portal.storage.RenditionStorage"}
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE") or None
+    AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 300)
 
 # Cache: Redis when REDIS_URL is set (shared by every worker), otherwise per-process memory.
 REDIS_URL = env_str("REDIS_URL")
@@ -263,9 +282,102 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_TIMEOUT = 10
 
-# Background tasks (mail, notifications). Immediate by default: a task runs in the request,
-# after the submission's own transaction has committed.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (mail, notifications), enqueued after the submission's transaction commits
+# (portal/tasks.py). "database": a queue table worked by `manage.py run_worker`, with retries;
+# "immediate": in the request itself, no retry; or a backend's dotted path (README: Production).
+TASKS_BACKEND = env_str("TASKS_BACKEND") or "database"
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }.get(TASKS_BACKEND, TASKS_BACKEND),
+    }
+}
+# A failed task is tried again after 60 s, 120 s, 240 s … (at most an hour apart) until this
+# many attempts have failed; then it stays failed, with its error, under 设置 → 后台任务.
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5)
+TASK_RETRY_DELAY_SECONDS = env_int("TASK_RETRY_DELAY_SECONDS", 60)
+# /readyz fails when a due task has waited longer than this (no worker is running).
+TASK_QUEUE_MAX_AGE_SECONDS = env_int("TASK_QUEUE_MAX_AGE_SECONDS", 300)
+
+# Every scheduled job, run by `manage.py run_scheduler` (portal/scheduler.py) in Beijing time;
+# each run is recorded and the self-check warns when one is late. Every command here is
+# idempotent. Wagtail's purge_embeds is left out on purpose: it empties the whole embed cache,
+# which is then fetched again from providers abroad that are often unreachable.
+SCHEDULED_JOBS = [
+    {
+        "name": "publish_scheduled",
+        "title": _("定时发布和到期下线"),
+        "command": ["publish_scheduled"],
+        "every": "minute",
+    },
+    {
+        "name": "send_deadline_reminders",
+        "title": _("投诉到期提醒"),
+        "command": ["send_deadline_reminders"],
+        "daily": "08:00",
+    },
+    {
+        "name": "sweep_disclosure_requests",
+        "title": _("依申请公开：办结逾期未补正、未缴费的申请并登记到期提醒"),
+        "command": ["sweep_disclosure_requests"],
+        "daily": "07:30",
+    },
+    {
+        "name": "searchpromotions_garbage_collect",
+        "title": _("清理过期的搜索统计"),
+        "command": ["searchpromotions_garbage_collect"],
+        "daily": "03:10",
+    },
+    {
+        "name": "clearsessions",
+        "title": _("清理过期的登录会话"),
+        "command": ["clearsessions"],
+        "daily": "03:20",
+    },
+    {
+        "name": "purge_complaint_personal_data",
+        "title": _("清除超过保存期限的投诉个人信息"),
+        "command": ["purge_complaint_personal_data"],
+        "monthly": (1, "02:00"),
+    },
+    {
+        "name": "prune_audit_log",
+        "title": _("清理一年以前的审计日志"),
+        "command": ["prune_audit_log", "--older-than-days", "365"],
+        "monthly": (1, "02:30"),
+    },
+    {
+        "name": "draft_bulletin",
+        "title": _("生成上月机关效能月通报草稿"),
+        "command": ["draft_bulletin"],
+        "monthly": (1, "06:00"),
+    },
+    {
+        "name": "purge_revisions",
+        "title": _("清理一年以前的旧版本"),
+        "command": ["purge_revisions", "--days", "365"],
+        "monthly": (2, "03:00"),
+    },
+]
+if TASKS_BACKEND == "database":
+    SCHEDULED_JOBS.append(
+        {
+            "name": "prune_db_task_results",
+            "title": _("清理已完成的后台任务记录"),
+            "command": [
+                "prune_db_task_results",
+                "--min-age-days",
+                "30",
+                "--failed-min-age-days",
+                "90",
+            ],
+            "monthly": (2, "03:30"),
+        }
+    )
+# Runs older than this are deleted by the scheduler once a day.
+JOB_RUN_KEEP_DAYS = env_int("JOB_RUN_KEEP_DAYS", 30)
 
 # BasePage replaces Page's title SearchField/AutocompleteField with Chinese-tokenising ones on
 # purpose; Wagtail's check only recognises its own field objects.
@@ -325,17 +437,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# LOG_FORMAT=json: one JSON object a line with the request id (portal.logs.JsonFormatter), for
+# a log collector; the default is one plain line a record.
+LOG_FORMAT = env_str("LOG_FORMAT") or "plain"
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.logs.JsonFormatter"},
+    },
     # Every handler masks phone numbers, e-mail addresses and ID-card numbers (portal/logs.py).
-    "filters": {"personal_data": {"()": "portal.logs.PersonalDataFilter"}},
+    "filters": {
+        "personal_data": {"()": "portal.logs.PersonalDataFilter"},
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["personal_data"],
+            "formatter": LOG_FORMAT,
+            "filters": ["personal_data", "request_id"],
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
