@@ -1,6 +1,5 @@
 """Reads of the disclosure app: the catalogue listing, fee tables and their change log."""
 
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
