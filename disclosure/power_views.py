@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from portal.exports import atom_response, csv_response, json_response, xlsx_response
+from portal.hosts import absolute_url
 
 from .power_selectors import parse_power_filters, power_items, power_rows
 
@@ -41,7 +42,7 @@ def power_list_export(request, page):
             title=page.title,
             link=page.get_full_url(request),
             description=page.summary or page.title,
-            feed_url=request.build_absolute_uri(),
+            feed_url=absolute_url(request.get_full_path(), request),
             items=[
                 {
                     "title": row["title"],
