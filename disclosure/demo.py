@@ -3096,6 +3096,9 @@ def load(home):
         _procedure(index, data, departments, fee_items, documents)
     for data in POLICY_DOCUMENTS:
         _policy_document(index, data, departments, documents)
+    from . import demo_powers  # here: demo_powers reuses this module's tables and helpers
+
+    demo_powers.load(home)
 
 
 def _departments():
