@@ -21,6 +21,8 @@ PASSWORD = "x"
 ALLOWED = {"Wagtail", "CSV", "PDF", "API", "URL", "ID", "ICP", "TOTP", "HTML", "Excel", "Word"}
 # File formats and sizes (JPEG, MB) and the test server's host name.
 ALLOWED |= {"GIF", "JPEG", "JPG", "PNG", "WEBP", "KB", "MB", "GMT", "IP", "localhost"}
+# Encodings and formats named on the import page (CSV in UTF-8 or GBK, XLSX).
+ALLOWED |= {"UTF", "GBK", "XLSX"}
 # Text the test must not read as words: addresses, file names and e-mail addresses.
 # Code names in operators' instructions (manage.py repair_index_numbers) are not words either.
 NOT_WORDS = re.compile(

@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 import decisions
 import disclosure
+import disclosure_requests
 import feedback
 import portal
 from decisions.factories import DecisionIndexPageFactory, MajorDecisionPageFactory
@@ -33,6 +34,12 @@ from disclosure.factories import (
     FeeSchedulePageFactory,
     ServiceProcedurePageFactory,
 )
+from disclosure_requests.factories import (
+    DisclosureGuidePageFactory,
+    DisclosureRequestIndexPageFactory,
+)
+from disclosure_requests.forms import DisclosureRequestForm
+from disclosure_requests.forms import StatusLookupForm as RequestStatusLookupForm
 from feedback.factories import (
     AccountabilityIndexPageFactory,
     ComplaintFactory,
@@ -52,7 +59,7 @@ pytestmark = pytest.mark.django_db
 
 # --- what the public can send -----------------------------------------------------------------
 
-PUBLIC_PACKAGES = (portal, disclosure, decisions, feedback)
+PUBLIC_PACKAGES = (portal, disclosure, decisions, feedback, disclosure_requests)
 # Modules and folders that serve only signed-in staff.
 STAFF_ONLY = re.compile(r"(^|/)(admin[^/]*\.py|wagtail_hooks\.py|management|migrations|tasks\.py)")
 GET_PARAMETER = re.compile(r"""(?:GET|params)\s*\.\s*get(?:list)?\(\s*["'](\w+)["']""")
@@ -169,6 +176,10 @@ def site(home):
     session.save_revision().publish()
     accountability = AccountabilityIndexPageFactory(parent=home)
     accountability.save_revision().publish()
+    requests_page = DisclosureRequestIndexPageFactory(parent=home)
+    requests_page.save_revision().publish()
+    DisclosureGuidePageFactory(parent=requests_page).save_revision().publish()
+    requests_page.refresh_from_db()
     actor = handler(department, email="market@example.gov.cn")
     published = advance(ComplaintFactory(department=department), Status.REPLIED, actor=actor)
     complaints.refresh_from_db()
@@ -176,6 +187,7 @@ def site(home):
     urls += [
         complaints.status_url(),
         complaints.public_url(),
+        requests_page.status_url(),
         f"{complaints.public_url()}{published.pk}/",
         *plain_routes(),
         "/api/v2/pages/",
@@ -192,6 +204,8 @@ def site(home):
             StatusLookupForm: complaints.status_url(),
             RatingForm: complaints.status_url(),
             PublicCommentForm: notice.url,
+            DisclosureRequestForm: requests_page.url,
+            RequestStatusLookupForm: requests_page.status_url(),
         },
     }
 
@@ -276,6 +290,22 @@ def valid_post(site, form_class):
         }
     if form_class is StatusLookupForm:
         return {"action": "lookup", "tracking_number": "TS202601010001", "query_code": "ABCD2345"}
+    if form_class is DisclosureRequestForm:
+        return {
+            "submission_token": str(uuid.uuid4()),
+            "department": str(site["department"].pk),
+            "applicant_type": "natural_person",
+            "name": "王五",
+            "id_number": "11010519491231002X",
+            "phone": "13812345678",
+            "description": "请提供2025年城关镇老旧小区改造项目的资金安排文件。",
+            "form_wanted": "electronic",
+            "delivery": "online",
+            "captcha_0": "abc",
+            "captcha_1": "PASSED",
+        }
+    if form_class is RequestStatusLookupForm:
+        return {"tracking_number": "YS202601010001", "query_code": "ABCD2345"}
     if form_class is RatingForm:
         return {"action": "rate", "tracking_number": "TS202601010001", "rating": "satisfied"}
     return {
