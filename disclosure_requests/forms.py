@@ -11,12 +11,12 @@ from feedback.forms import (
     NAME_RE,
     DepartmentChoiceField,
     MultipleFileField,
+    SubmissionFormMixin,
     multi_line,
     normalize_phone,
     single_line,
 )
 from feedback.forms import StatusLookupForm as ComplaintStatusLookupForm
-from feedback.uploads import clean_upload
 from portal.captcha import PortalCaptchaField
 from portal.inputs import PublicTextMixin
 from portal.models import Department
@@ -38,7 +38,7 @@ def id_card_valid(value):
     return ID_CARD_CHECK[total % 11] == value[17]
 
 
-class DisclosureRequestForm(PublicTextMixin, forms.Form):
+class DisclosureRequestForm(SubmissionFormMixin, PublicTextMixin, forms.Form):
     """The online application (申请表): who asks, what for, in what form; captcha and a hidden
     one-time token so a double submit saves one request."""
 
@@ -145,14 +145,6 @@ class DisclosureRequestForm(PublicTextMixin, forms.Form):
     website = forms.CharField(label=_("请勿填写此项"), required=False, max_length=200)
     captcha = PortalCaptchaField()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
-        self.fields["attachments"].widget.attrs.update(
-            {"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"}
-        )
-
     def clean_name(self):
         return single_line(self.cleaned_data["name"])
 
@@ -182,27 +174,8 @@ class DisclosureRequestForm(PublicTextMixin, forms.Form):
             )
         return phone
 
-    def clean_attachments(self):
-        uploads, errors = [], []
-        for uploaded in self.cleaned_data.get("attachments") or []:
-            try:
-                uploads.append(clean_upload(uploaded))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return uploads
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(_("提交未通过校验。"))
-        return ""
-
     def clean(self):
         cleaned = super().clean()
-        if self.has_error("website"):
-            self.errors.pop("website", None)
-            self.add_error(None, _("提交未通过校验，请刷新页面后重新填写。"))
         kind, number = cleaned.get("applicant_type"), cleaned.get("id_number")
         if kind == ApplicantType.NATURAL_PERSON:
             name = cleaned.get("name")

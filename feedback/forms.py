@@ -120,7 +120,46 @@ class DepartmentChoiceField(forms.ModelChoiceField):
         return obj.name
 
 
-class ComplaintForm(PublicTextMixin, forms.Form):
+class SubmissionFormMixin:
+    """What every public submission form with attachments shares: the upload checks, the
+    hidden `website` trap for robots, and the input hints of its contact and file fields."""
+
+    # Shown at the top of the form when the trap was filled in; says nothing about the trap.
+    trap_message = _("提交未通过校验，请刷新页面后重新填写。")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
+        self.fields["attachments"].widget.attrs.update(
+            {"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"}
+        )
+
+    def clean_attachments(self):
+        uploads, errors = [], []
+        for uploaded in self.cleaned_data.get("attachments") or []:
+            try:
+                uploads.append(clean_upload(uploaded))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return uploads
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise ValidationError(_("提交未通过校验。"))
+        return ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.has_error("website"):
+            self.errors.pop("website", None)
+            self.add_error(None, self.trap_message)
+        return cleaned
+
+
+class ComplaintForm(SubmissionFormMixin, PublicTextMixin, forms.Form):
     """The public complaint form. A hidden one-time token makes a double submit harmless."""
 
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -250,15 +289,12 @@ class ComplaintForm(PublicTextMixin, forms.Form):
         "captcha",
     ]
 
+    trap_message = _("提交未通过校验，请刷新页面后重新填写；如仍无法提交，请拨打 12345 热线。")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email"})
-        self.fields["attachments"].widget.attrs.update(
-            {"accept": ".jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf"}
-        )
         source = self.data if self.is_bound else self.initial
         self.linked_procedure = live_procedure(source.get("procedure"))
         self.linked_fee_item = live_fee_item(source.get("fee_item"))
@@ -291,31 +327,8 @@ class ComplaintForm(PublicTextMixin, forms.Form):
             raise ValidationError(_("发生日期不能早于 2000 年。"))
         return day
 
-    def clean_attachments(self):
-        uploads, errors = [], []
-        for uploaded in self.cleaned_data.get("attachments") or []:
-            try:
-                uploads.append(clean_upload(uploaded))
-            except ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise ValidationError(errors)
-        return uploads
-
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise ValidationError(_("提交未通过校验。"))
-        return ""
-
     def clean(self):
         cleaned = super().clean()
-        if self.has_error("website"):
-            # Say nothing about the trap; keep the error at the top of the form.
-            self.errors.pop("website", None)
-            self.add_error(
-                None,
-                _("提交未通过校验，请刷新页面后重新填写；如仍无法提交，请拨打 12345 热线。"),
-            )
         if cleaned.get("is_anonymous"):
             # No contact is kept for an anonymous complaint, whatever was typed.
             cleaned["name"] = cleaned["phone"] = cleaned["email"] = ""
