@@ -6,7 +6,6 @@ downloads. The rate limits, the look-up guard and the session grant are the comp
 Pages with the form or a request's status are never cached: the captcha is single-use and the
 status is private."""
 
-import time
 import uuid
 
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -18,6 +17,7 @@ from portal import pdf
 from portal.codes import format_query_code, normalize_tracking_number, parse_token
 from portal.inputs import keep_form_in_history
 from portal.ratelimit import GuessGuard, client_ip, hit, is_limited
+from portal.status_access import StatusAccess
 
 from . import exports, letters
 from .codes import query_code_matches
@@ -36,6 +36,7 @@ SUBMIT_PHONE_LIMIT, SUBMIT_PHONE_WINDOW = 5, 86400
 LOOKUP_GUARD = GuessGuard("disclosure-lookup", challenge_after=3, address_limit=20, window=3600)
 STATUS_SESSION_KEY = "disclosure_requests"
 STATUS_ACCESS_SECONDS = 30 * 60
+STATUS_ACCESS = StatusAccess(STATUS_SESSION_KEY, seconds=STATUS_ACCESS_SECONDS)
 WRONG_CREDENTIALS = "申请编号或查询码不正确，请核对后重新输入（查询码不区分大小写）。"
 TOO_MANY_LOOKUPS = "本网络查询失败次数过多，请 1 小时后再试，或拨打政务服务热线 12345 查询。"
 
@@ -105,28 +106,11 @@ def _receipt(request, page, receipt):
 
 
 def _grant(request, req):
-    access = {
-        pk: moment
-        for pk, moment in request.session.get(STATUS_SESSION_KEY, {}).items()
-        if time.time() - moment < STATUS_ACCESS_SECONDS
-    }
-    access[str(req.pk)] = time.time()
-    request.session[STATUS_SESSION_KEY] = access
-    request.session.cycle_key()
+    STATUS_ACCESS.grant(request, req)
 
 
 def _granted(request, tracking_number):
-    """The request with `tracking_number`, if this browser looked it up with its code in the
-    last half hour."""
-    if not tracking_number:
-        return None
-    req = DisclosureRequest.objects.filter(tracking_number=tracking_number).first()
-    if req is None:
-        return None
-    moment = request.session.get(STATUS_SESSION_KEY, {}).get(str(req.pk))
-    if moment is None or time.time() - moment >= STATUS_ACCESS_SECONDS:
-        return None
-    return req
+    return STATUS_ACCESS.granted(request, DisclosureRequest.objects.all(), tracking_number)
 
 
 def _render_status(request, page, *, req=None, lookup_form=None, status=200):

@@ -5,7 +5,6 @@ Pages with the form or a complaint's status are never cached: the captcha is sin
 status is private."""
 
 import datetime
-import time
 import uuid
 
 from django.contrib import messages
@@ -20,6 +19,7 @@ from portal.exports import csv_response
 from portal.inputs import keep_form_in_history, parse_id
 from portal.models import Department, PortalSettings
 from portal.ratelimit import GuessGuard, client_ip, hit, is_limited
+from portal.status_access import StatusAccess
 
 from . import selectors
 from .codes import (
@@ -50,6 +50,7 @@ LOOKUP_GUARD = GuessGuard("complaint-lookup", challenge_after=3, address_limit=2
 # A successful look-up lets this browser see the complaint for half an hour.
 STATUS_SESSION_KEY = "feedback_complaints"
 STATUS_ACCESS_SECONDS = 30 * 60
+STATUS_ACCESS = StatusAccess(STATUS_SESSION_KEY, seconds=STATUS_ACCESS_SECONDS)
 PUBLIC_PER_PAGE = 20
 
 
@@ -189,28 +190,11 @@ def _receipt(request, page, submission):
 
 
 def _grant(request, complaint):
-    access = {
-        pk: moment
-        for pk, moment in request.session.get(STATUS_SESSION_KEY, {}).items()
-        if time.time() - moment < STATUS_ACCESS_SECONDS
-    }
-    access[str(complaint.pk)] = time.time()
-    request.session[STATUS_SESSION_KEY] = access
-    request.session.cycle_key()
+    STATUS_ACCESS.grant(request, complaint)
 
 
 def _granted(request, tracking_number):
-    """The complaint with `tracking_number`, if this browser looked it up with its code in the
-    last half hour."""
-    if not tracking_number:
-        return None
-    complaint = Complaint.objects.filter(tracking_number=tracking_number).first()
-    if complaint is None:
-        return None
-    moment = request.session.get(STATUS_SESSION_KEY, {}).get(str(complaint.pk))
-    if moment is None or time.time() - moment >= STATUS_ACCESS_SECONDS:
-        return None
-    return complaint
+    return STATUS_ACCESS.granted(request, Complaint.objects.all(), tracking_number)
 
 
 def _status_context(page, **extra):
